@@ -1,0 +1,61 @@
+package io.easystore.io;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Random-access, read-only bytes of one container: a local file, a mapped file, a byte array, an
+ * HTTP resource or an object in an S3-compatible store.
+ *
+ * <p>Every read is positional, so one source serves any number of threads at once without a
+ * global lock. Implementations must be thread-safe. The caller owns the destination buffers; a
+ * source never keeps a reference to them after a call returns.
+ *
+ * <p>Readers of the container format validate offsets and lengths against {@link #size()} before
+ * they call {@link #readFully}, so a source only needs to report a short read honestly.
+ */
+public interface RangeSource extends Closeable {
+
+  /** A short, human-readable name for messages: a path, a URL or {@code s3://bucket/key}. */
+  String name();
+
+  /** The total length in bytes, fixed for the life of this source. */
+  long size() throws IOException;
+
+  /**
+   * Reads up to {@code dst.remaining()} bytes starting at {@code position} into {@code dst}.
+   *
+   * @return the number of bytes read, which may be fewer than requested (never 0 unless
+   *     {@code dst} has no room), or -1 if {@code position >= size()}
+   */
+  int read(long position, ByteBuffer dst) throws IOException;
+
+  /**
+   * Fills {@code dst} from {@code position}, looping over short reads.
+   *
+   * @throws EOFException if the source ends first
+   */
+  default void readFully(long position, ByteBuffer dst) throws IOException {
+    if (position < 0) {
+      throw new IllegalArgumentException("negative position " + position);
+    }
+    long pos = position;
+    while (dst.hasRemaining()) {
+      int n = read(pos, dst);
+      if (n < 0) {
+        throw new EOFException(name() + ": unexpected end of data at offset " + pos
+            + " (wanted " + dst.remaining() + " more bytes)");
+      }
+      pos += n;
+    }
+  }
+
+  /** Reads exactly {@code length} bytes at {@code position} into a new array. */
+  default byte[] readFully(long position, int length) throws IOException {
+    byte[] out = new byte[length];
+    readFully(position, ByteBuffer.wrap(out));
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+package io.easystore.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Factories for the local {@link RangeSource} implementations. */
+public final class RangeSources {
+  private RangeSources() {}
+
+  /** Positional reads through a {@link java.nio.channels.FileChannel}. */
+  public static RangeSource file(Path path) throws IOException {
+    return new FileRangeSource(path);
+  }
+
+  /** Reads from a read-only memory mapping of the whole file (any size, in 1 GiB windows). */
+  public static RangeSource mmap(Path path) throws IOException {
+    return new MmapRangeSource(path);
+  }
+
+  /** Reads from a byte array; the array is not copied and must not change afterwards. */
+  public static RangeSource memory(String name, byte[] bytes) {
+    return new MemoryRangeSource(name, bytes);
+  }
+}
