@@ -17,6 +17,14 @@ public final class RangeSources {
     return new MmapRangeSource(path);
   }
 
+  /**
+   * A sink that writes a temporary file beside {@code target} and renames it over the target on
+   * publish. Closing without publishing deletes the temporary file.
+   */
+  public static ContainerSink fileSink(Path target) throws IOException {
+    return new FileSink(target);
+  }
+
   /** Reads from a byte array; the array is not copied and must not change afterwards. */
   public static RangeSource memory(String name, byte[] bytes) {
     return new MemoryRangeSource(name, bytes);

@@ -1,0 +1,38 @@
+package io.easystore.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Where a writer sends a container, strictly sequentially: a temporary file that is moved into
+ * place, or a multipart upload that is completed. Nothing becomes visible under the final name
+ * until {@link #publish()} succeeds; {@link #close()} without a successful publish discards
+ * everything written (deletes the temporary file, aborts the upload).
+ *
+ * <p>Not thread-safe: one writer thread owns a sink. {@link #write} consumes the buffer's
+ * remaining bytes and does not keep a reference to it.
+ */
+public interface ContainerSink extends Closeable {
+
+  /** The final name (path or URI) for messages. */
+  String name();
+
+  /** Appends all remaining bytes of {@code src}. */
+  void write(ByteBuffer src) throws IOException;
+
+  /** Appends {@code len} bytes of {@code b} from {@code off}. */
+  default void write(byte[] b, int off, int len) throws IOException {
+    write(ByteBuffer.wrap(b, off, len));
+  }
+
+  /** Bytes written so far, which is the offset the next byte will have in the container. */
+  long position();
+
+  /** Makes the container durable and visible under its final name, atomically. */
+  void publish() throws IOException;
+
+  /** Discards the container unless it was published. Idempotent. */
+  @Override
+  void close() throws IOException;
+}

@@ -1,0 +1,84 @@
+package io.easystore.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes to a hidden temporary file beside the target, forces it to disk and renames it over the
+ * target on {@link #publish()}, so readers see either the old file or the whole new one.
+ */
+final class FileSink implements ContainerSink {
+  private final Path target;
+  private final Path temp;
+  private final FileChannel channel;
+  private long position;
+  private boolean published;
+  private boolean closed;
+
+  FileSink(Path target) throws IOException {
+    this.target = target.toAbsolutePath();
+    Path dir = this.target.getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+    this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+  }
+
+  @Override
+  public String name() {
+    return target.toString();
+  }
+
+  @Override
+  public void write(ByteBuffer src) throws IOException {
+    ensureOpen();
+    while (src.hasRemaining()) {
+      position += channel.write(src);
+    }
+  }
+
+  @Override
+  public long position() {
+    return position;
+  }
+
+  @Override
+  public void publish() throws IOException {
+    ensureOpen();
+    channel.force(true);
+    channel.close();
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    published = true;
+    closed = true;
+  }
+
+  private void ensureOpen() throws IOException {
+    if (closed) {
+      throw new IOException(target + ": sink already " + (published ? "published" : "closed"));
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      channel.close();
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}
