@@ -1,0 +1,69 @@
+package io.easystore;
+
+/**
+ * Limits and tuning for opening containers. Limits protect against hostile files: a container
+ * that asks for more is refused with a {@link LimitExceededException} naming the option, instead
+ * of exhausting memory. Each default can also be raised process-wide with the system property
+ * named in the component's description.
+ *
+ * @param maxEntries most index entries a reader accepts ({@code easystore.maxEntries})
+ * @param maxIndexBytes largest index it loads into memory ({@code easystore.maxIndexBytes})
+ * @param maxMetaBytes largest metadata object it parses ({@code easystore.maxMetaBytes})
+ * @param maxBatchBytes largest single merged read of a batch ({@code easystore.maxBatchBytes})
+ * @param tailBytes how many bytes open reads from the end of the file in one request
+ */
+public record ReaderOptions(
+    long maxEntries, long maxIndexBytes, int maxMetaBytes, int maxBatchBytes, int tailBytes) {
+
+  /** The batch merge gap of the reference implementation: 1 MiB. */
+  public static final long DEFAULT_MAX_GAP = 1 << 20;
+
+  public ReaderOptions {
+    positive("maxEntries", maxEntries);
+    positive("maxIndexBytes", maxIndexBytes);
+    positive("maxMetaBytes", maxMetaBytes);
+    positive("maxBatchBytes", maxBatchBytes);
+    if (tailBytes < 72) {
+      throw new IllegalArgumentException("tailBytes must be at least 72 (one v1 footer): " + tailBytes);
+    }
+    if (maxIndexBytes > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("maxIndexBytes above 2 GiB is not supported: " + maxIndexBytes);
+    }
+  }
+
+  private static void positive(String what, long v) {
+    if (v <= 0) {
+      throw new IllegalArgumentException(what + " must be positive: " + v);
+    }
+  }
+
+  /** Defaults, taking system-property overrides into account. */
+  public static ReaderOptions defaults() {
+    return new ReaderOptions(
+        Long.getLong("easystore.maxEntries", 20_000_000L),
+        Long.getLong("easystore.maxIndexBytes", 1L << 30),
+        Integer.getInteger("easystore.maxMetaBytes", 16 << 20),
+        Integer.getInteger("easystore.maxBatchBytes", 64 << 20),
+        64 << 10);
+  }
+
+  public ReaderOptions withMaxEntries(long v) {
+    return new ReaderOptions(v, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes);
+  }
+
+  public ReaderOptions withMaxIndexBytes(long v) {
+    return new ReaderOptions(maxEntries, v, maxMetaBytes, maxBatchBytes, tailBytes);
+  }
+
+  public ReaderOptions withMaxMetaBytes(int v) {
+    return new ReaderOptions(maxEntries, maxIndexBytes, v, maxBatchBytes, tailBytes);
+  }
+
+  public ReaderOptions withMaxBatchBytes(int v) {
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, v, tailBytes);
+  }
+
+  public ReaderOptions withTailBytes(int v) {
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, v);
+  }
+}

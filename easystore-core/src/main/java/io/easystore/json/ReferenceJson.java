@@ -1,0 +1,198 @@
+package io.easystore.json;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * JSON exactly as the reference Python writer produces it with {@code json.dumps(obj,
+ * separators=(",", ":"))}: compact, keys in insertion order, every character outside printable
+ * ASCII escaped as a lower-case {@code \\uXXXX} per UTF-16 unit, floats in Python's shortest
+ * {@code repr}. Byte-identical v1 containers depend on every one of these details.
+ *
+ * <p>Thread-safe: all state is immutable.
+ */
+public final class ReferenceJson {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** Shared, configured once; Jackson's mappers are thread-safe after configuration. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
+
+  static {
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(256).build());
+  }
+
+  private ReferenceJson() {}
+
+  /** A new empty object node, for callers building metadata. */
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** Converts a map (iteration order kept) into an object node. */
+  public static ObjectNode fromMap(Map<String, ?> map) {
+    return MAPPER.valueToTree(map);
+  }
+
+  /** Parses JSON text; the caller bounds its length. */
+  public static JsonNode parse(byte[] bytes, int off, int len) throws java.io.IOException {
+    return MAPPER.readTree(bytes, off, len);
+  }
+
+  /** Serialises {@code node} in the reference layout, as ASCII bytes. */
+  public static byte[] toBytes(JsonNode node) {
+    StringBuilder sb = new StringBuilder(64);
+    write(node, sb);
+    return sb.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static void write(JsonNode node, StringBuilder sb) {
+    switch (node.getNodeType()) {
+      case OBJECT: {
+        sb.append('{');
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        boolean first = true;
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (!first) {
+            sb.append(',');
+          }
+          first = false;
+          string(e.getKey(), sb);
+          sb.append(':');
+          write(e.getValue(), sb);
+        }
+        sb.append('}');
+        break;
+      }
+      case ARRAY: {
+        sb.append('[');
+        for (int i = 0; i < node.size(); i++) {
+          if (i > 0) {
+            sb.append(',');
+          }
+          write(node.get(i), sb);
+        }
+        sb.append(']');
+        break;
+      }
+      case STRING:
+        string(node.textValue(), sb);
+        break;
+      case BOOLEAN:
+        sb.append(node.booleanValue() ? "true" : "false");
+        break;
+      case NULL:
+      case MISSING:
+        sb.append("null");
+        break;
+      case NUMBER:
+        number(node, sb);
+        break;
+      default:
+        // BINARY and POJO nodes have no JSON text of their own in the reference.
+        throw new IllegalArgumentException("metadata cannot hold a " + node.getNodeType() + " node");
+    }
+  }
+
+  private static void number(JsonNode node, StringBuilder sb) {
+    if (node.isIntegralNumber()) {
+      sb.append(node.bigIntegerValue());
+    } else {
+      sb.append(pythonRepr(node.doubleValue()));
+    }
+  }
+
+  static void string(String s, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"': sb.append("\\\""); break;
+        case '\\': sb.append("\\\\"); break;
+        case '\n': sb.append("\\n"); break;
+        case '\r': sb.append("\\r"); break;
+        case '\t': sb.append("\\t"); break;
+        case '\b': sb.append("\\b"); break;
+        case '\f': sb.append("\\f"); break;
+        default:
+          if (c >= 0x20 && c < 0x7f) {
+            sb.append(c);
+          } else {
+            sb.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15])
+                .append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
+          }
+      }
+    }
+    sb.append('"');
+  }
+
+  /** Python's {@code repr(float)}: the shortest digits that read back to the same double. */
+  public static String pythonRepr(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Infinity" : "-Infinity";
+    }
+    if (d == 0) {
+      return (1 / d < 0) ? "-0.0" : "0.0";
+    }
+    BigDecimal exact = new BigDecimal(Math.abs(d));
+    BigDecimal shortest = exact;
+    for (int p = 1; p <= 17; p++) {
+      BigDecimal candidate = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == Math.abs(d)) {
+        shortest = candidate;
+        break;
+      }
+    }
+    shortest = shortest.stripTrailingZeros();
+    String digits = shortest.unscaledValue().toString();
+    int decpt = digits.length() - shortest.scale();
+    StringBuilder sb = new StringBuilder(24);
+    if (d < 0) {
+      sb.append('-');
+    }
+    if (decpt <= -4 || decpt > 16) {
+      sb.append(digits.charAt(0));
+      if (digits.length() > 1) {
+        sb.append('.').append(digits, 1, digits.length());
+      }
+      int exp = decpt - 1;
+      sb.append('e').append(exp < 0 ? '-' : '+');
+      int abs = Math.abs(exp);
+      if (abs < 10) {
+        sb.append('0');
+      }
+      sb.append(abs);
+    } else if (decpt <= 0) {
+      sb.append("0.");
+      for (int i = 0; i < -decpt; i++) {
+        sb.append('0');
+      }
+      sb.append(digits);
+    } else if (decpt >= digits.length()) {
+      sb.append(digits);
+      for (int i = digits.length(); i < decpt; i++) {
+        sb.append('0');
+      }
+      sb.append(".0");
+    } else {
+      sb.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
+    }
+    return sb.toString();
+  }
+}

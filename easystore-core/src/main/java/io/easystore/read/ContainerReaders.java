@@ -1,0 +1,57 @@
+package io.easystore.read;
+
+import io.easystore.CorruptContainerException;
+import io.easystore.DesReader;
+import io.easystore.ReaderOptions;
+import io.easystore.UnsupportedVersionException;
+import io.easystore.format.V1Footer;
+import io.easystore.io.RangeSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Opens containers of any supported version: reads the tail of the source in one request and
+ * dispatches on the footer's version byte. Stateless and thread-safe.
+ */
+public final class ContainerReaders {
+  /** Smallest possible container: a v1 header and a v1 footer. */
+  static final int MIN_SIZE = V1Footer.HEADER_SIZE + V1Footer.SIZE;
+
+  private ContainerReaders() {}
+
+  /** Opens {@code source}; the returned reader owns it. */
+  public static DesReader open(RangeSource source, ReaderOptions options) throws IOException {
+    String name = source.name();
+    long size = source.size();
+    if (size < MIN_SIZE) {
+      throw new CorruptContainerException(name, 0, null, "file is " + size
+          + " bytes, shorter than the smallest DES container (" + MIN_SIZE + " bytes): truncated or not DES");
+    }
+    int tailLength = (int) Math.min(size, options.tailBytes());
+    long tailStart = size - tailLength;
+    ByteBuffer tail = ByteBuffer.allocate(tailLength);
+    source.readFully(tailStart, tail);
+    tail.flip();
+    ByteBuffer footer = tail.duplicate().position(tailLength - V1Footer.SIZE);
+    int version = V1Footer.peekVersion(name, footer, size - V1Footer.SIZE);
+    if (version == V1Footer.VERSION) {
+      return V1ContainerReader.open(source, options, new Tail(tailStart, tail));
+    }
+    if (version < V1Footer.VERSION) {
+      throw new UnsupportedVersionException.TooOld(name, size - V1Footer.SIZE + 8, version, V1Footer.VERSION);
+    }
+    throw new UnsupportedVersionException.TooNew(name, size - V1Footer.SIZE + 8, version, V1Footer.VERSION);
+  }
+
+  /** The bytes read from the end of the file at open, so later steps can avoid a request. */
+  record Tail(long start, ByteBuffer bytes) {
+    /** A read-only view of {@code [offset, offset + length)} if the tail holds all of it. */
+    ByteBuffer slice(long offset, long length) {
+      if (offset < start || length > bytes.limit() || offset - start > bytes.limit() - length) {
+        return null;
+      }
+      int from = (int) (offset - start);
+      return bytes.duplicate().position(from).limit(from + (int) length).asReadOnlyBuffer();
+    }
+  }
+}
