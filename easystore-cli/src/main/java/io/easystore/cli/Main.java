@@ -1,0 +1,59 @@
+package io.easystore.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+
+/**
+ * The {@code des} command. Errors end as one line on stderr and a non-zero exit code; a stack
+ * trace is printed only with {@code --debug}.
+ */
+public final class Main {
+  /** Exit code for failures reported by a command. */
+  public static final int FAILED = 1;
+  /** Exit code for command lines that do not parse (picocli's convention). */
+  public static final int USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, System.out, System.err));
+  }
+
+  /** Runs one command line against the given streams; returns the exit code. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    Terminal terminal = new Terminal(in, out, err, System.console() != null);
+    CommandLine cl = new CommandLine(new DesCommand(terminal));
+    cl.setOut(new java.io.PrintWriter(out, true));
+    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      err.println("des: " + describe(ex));
+      if (terminal.debug()) {
+        ex.printStackTrace(err);
+      }
+      return FAILED;
+    });
+    return cl.execute(args);
+  }
+
+  /** One line that says what went wrong, without the exception's class noise where it adds nothing. */
+  static String describe(Throwable t) {
+    if (t instanceof NoSuchFileException e) {
+      return "no such file or entry: " + e.getFile() + (e.getReason() != null ? " (" + e.getReason() + ")" : "");
+    }
+    if (t instanceof FileAlreadyExistsException e) {
+      return "already exists: " + e.getFile() + (e.getReason() != null ? " (" + e.getReason() + ")" : "");
+    }
+    if (t instanceof AccessDeniedException e) {
+      return "permission denied: " + e.getFile();
+    }
+    String message = t.getMessage();
+    if (message == null || message.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    return message.replace('\n', ' ');
+  }
+}

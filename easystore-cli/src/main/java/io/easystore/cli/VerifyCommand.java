@@ -1,0 +1,32 @@
+package io.easystore.cli;
+
+import io.easystore.DesReader;
+import io.easystore.VerifyReport;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = "Read and check every entry; exit 1 if anything is wrong.")
+final class VerifyCommand extends Sub {
+  @Parameters(index = "0", paramLabel = "CONTAINER", description = "The container file.")
+  Path container;
+
+  @Override
+  public Integer call() throws Exception {
+    try (DesReader r = open(container)) {
+      VerifyReport report = r.verify();
+      for (String p : report.problems()) {
+        terminal().out().println("problem: " + p);
+      }
+      if (!report.ok()) {
+        terminal().err().println("des: " + r.name() + ": " + report.problems().size()
+            + " problem(s) in " + report.entriesChecked() + " entries");
+        return Main.FAILED;
+      }
+      terminal().out().printf("OK: %s: %d entries, %d body bytes checked%n",
+          r.name(), report.entriesChecked(), report.bytesChecked());
+    }
+    return 0;
+  }
+}
