@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
  * target on {@link #publish()}, so readers see either the old file or the whole new one.
  */
 final class FileSink implements ContainerSink {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private final Path target;
   private final Path temp;
   private final FileChannel channel;
@@ -27,8 +28,22 @@ final class FileSink implements ContainerSink {
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
-    this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    // Not Files.createTempFile: its 0600 mode would stick to the published container, where the
+    // user expects the same permissions (umask) as any other file they create.
+    Path candidate;
+    FileChannel opened;
+    while (true) {
+      candidate = dir.resolve("." + this.target.getFileName() + "."
+          + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+      try {
+        opened = FileChannel.open(candidate, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+        break;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // Another writer picked the same name; draw again.
+      }
+    }
+    this.temp = candidate;
+    this.channel = opened;
   }
 
   @Override

@@ -62,7 +62,7 @@ public final class ReferenceJson {
     switch (node.getNodeType()) {
       case OBJECT: {
         sb.append('{');
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         boolean first = true;
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();

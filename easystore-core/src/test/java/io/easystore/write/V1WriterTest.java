@@ -90,6 +90,16 @@ class V1WriterTest {
   }
 
   @Test
+  void publishedContainerGetsTheUsersUsualPermissionsNotTempFileOnes() throws IOException {
+    Path plain = Files.createFile(tmp.resolve("plain"));
+    Path out = tmp.resolve("perm.des");
+    try (DesWriter w = DesWriter.create(out)) {
+      w.addFile("a", new byte[] {1});
+    }
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
   void abortPublishesNothingAndRemovesTheTemporaryFile() throws IOException {
     Path out = tmp.resolve("abort.des");
     DesWriter w = DesWriter.create(out);
