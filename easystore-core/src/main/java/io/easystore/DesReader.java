@@ -7,15 +7,31 @@ import io.easystore.read.ContainerReaders;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads a DES container. Opening is cheap and structural (the footer and the index bounds);
  * bodies and metadata are read on demand with positional reads, and {@link #verify()} does the
  * full pass.
+ *
+ * <p>DES v2 containers are opened with one read (the last 64 KiB: footer and root of the index);
+ * a lookup then reads at most one index page per level below the root (pages are cached within
+ * {@link ReaderOptions#pageCacheBytes()}) and then the body. Memory does not grow with the entry
+ * count, except in the methods that return every entry ({@link #listFiles()},
+ * {@link #getIndex()}), which are bounded by {@link ReaderOptions#maxEntries()}; use
+ * {@link #list(String, String, int)} or {@link #entries()} to walk large containers. Because
+ * {@link #contains}, {@link #listFiles()} and {@link #getIndex()} predate I/O on lookup, they
+ * report I/O problems of v2 containers as {@link java.io.UncheckedIOException}. v1 containers
+ * have no directories: the tree methods treat every name as a file in the root directory
+ * {@code ""}.
  *
  * <p>Thread-safe: one open reader serves any number of threads at once, without a global lock.
  * Arrays and streams returned belong to the caller. Missing entries are reported with
@@ -84,6 +100,71 @@ public interface DesReader extends Closeable {
   /** {@link #getFiles(Collection, long)} with the reference gap of 1 MiB. */
   default Map<String, byte[]> getFiles(Collection<String> names) throws IOException {
     return getFiles(names, ReaderOptions.DEFAULT_MAX_GAP);
+  }
+
+  /**
+   * The live children of a directory (files and directories), in index order: by the UTF-8 bytes
+   * of their names. The root directory is {@code ""}.
+   *
+   * @throws NoSuchFileException if {@code dir} does not exist
+   * @throws NotDirectoryException if {@code dir} is a file
+   */
+  default List<IndexEntry> list(String dir) throws IOException {
+    return list(dir, null, Integer.MAX_VALUE);
+  }
+
+  /**
+   * One page of a listing: at most {@code limit} children of {@code dir} that come after the
+   * child named {@code startAfter} (a base name, or null to start at the first). Costs one index
+   * descent plus the pages holding the children returned.
+   */
+  default List<IndexEntry> list(String dir, String startAfter, int limit) throws IOException {
+    if (limit < 0) {
+      throw new IllegalArgumentException("negative limit " + limit);
+    }
+    if (!dir.isEmpty()) {
+      if (contains(dir)) {
+        throw new NotDirectoryException(dir);
+      }
+      throw new NoSuchFileException(dir, null, "no such directory in " + name());
+    }
+    List<IndexEntry> out = new ArrayList<>();
+    boolean started = startAfter == null;
+    for (String n : listFiles()) {
+      if (out.size() >= limit) {
+        break;
+      }
+      if (started) {
+        out.add(entry(n));
+      } else if (n.equals(startAfter)) {
+        started = true;
+      }
+    }
+    return out;
+  }
+
+  /** Whether a live file or directory exists at {@code path} ({@code ""}, the root, always does). */
+  default boolean exists(String path) throws IOException {
+    return path.isEmpty() || contains(path);
+  }
+
+  /** Whether {@code path} is a directory ({@code ""}, the root, always is). */
+  default boolean isDirectory(String path) throws IOException {
+    return path.isEmpty();
+  }
+
+  /**
+   * A read-only channel over an entry's original bytes. Raw bodies seek freely; compressed ones
+   * decompress from the start when seeking backwards.
+   */
+  SeekableByteChannel newChannel(String name) throws IOException;
+
+  /**
+   * Every entry in index order (files, directories, deleted ones), read page by page as the
+   * stream is consumed; I/O problems surface as {@link java.io.UncheckedIOException}.
+   */
+  default Stream<IndexEntry> entries() {
+    return getIndex().stream();
   }
 
   /** Counts, sizes and regions. */

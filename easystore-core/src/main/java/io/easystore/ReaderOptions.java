@@ -6,17 +6,24 @@ package io.easystore;
  * of exhausting memory. Each default can also be raised process-wide with the system property
  * named in the component's description.
  *
- * @param maxEntries most index entries a reader accepts ({@code easystore.maxEntries})
+ * @param maxEntries most index entries a reader accepts when it must hold them all in memory (a
+ *     v1 index, or {@code listFiles}/{@code getIndex} on v2) ({@code easystore.maxEntries})
  * @param maxIndexBytes largest index it loads into memory ({@code easystore.maxIndexBytes})
  * @param maxMetaBytes largest metadata object it parses ({@code easystore.maxMetaBytes})
  * @param maxBatchBytes largest single merged read of a batch ({@code easystore.maxBatchBytes})
  * @param tailBytes how many bytes open reads from the end of the file in one request
+ * @param pageCacheBytes most bytes of v2 index pages kept in memory between lookups; 0 keeps
+ *     none, {@link Long#MAX_VALUE} pins every page once read ({@code easystore.pageCacheBytes})
+ * @param verifyOnRead whether bodies read in full are checked against their v2 checksum
  */
 public record ReaderOptions(
-    long maxEntries, long maxIndexBytes, int maxMetaBytes, int maxBatchBytes, int tailBytes) {
+    long maxEntries, long maxIndexBytes, int maxMetaBytes, int maxBatchBytes, int tailBytes,
+    long pageCacheBytes, boolean verifyOnRead) {
 
   /** The batch merge gap of the reference implementation: 1 MiB. */
   public static final long DEFAULT_MAX_GAP = 1 << 20;
+  /** Default page cache: 8 MiB, a few hundred pages. */
+  public static final long DEFAULT_PAGE_CACHE_BYTES = 8L << 20;
 
   public ReaderOptions {
     positive("maxEntries", maxEntries);
@@ -24,11 +31,19 @@ public record ReaderOptions(
     positive("maxMetaBytes", maxMetaBytes);
     positive("maxBatchBytes", maxBatchBytes);
     if (tailBytes < 72) {
-      throw new IllegalArgumentException("tailBytes must be at least 72 (one v1 footer): " + tailBytes);
+      throw new IllegalArgumentException("tailBytes must be at least 72 (one footer): " + tailBytes);
     }
     if (maxIndexBytes > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("maxIndexBytes above 2 GiB is not supported: " + maxIndexBytes);
     }
+    if (pageCacheBytes < 0) {
+      throw new IllegalArgumentException("pageCacheBytes must not be negative: " + pageCacheBytes);
+    }
+  }
+
+  /** The options of the v1 era: default page cache, bodies verified on read. */
+  public ReaderOptions(long maxEntries, long maxIndexBytes, int maxMetaBytes, int maxBatchBytes, int tailBytes) {
+    this(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, DEFAULT_PAGE_CACHE_BYTES, true);
   }
 
   private static void positive(String what, long v) {
@@ -44,26 +59,41 @@ public record ReaderOptions(
         Long.getLong("easystore.maxIndexBytes", 1L << 30),
         Integer.getInteger("easystore.maxMetaBytes", 16 << 20),
         Integer.getInteger("easystore.maxBatchBytes", 64 << 20),
-        64 << 10);
+        64 << 10,
+        Long.getLong("easystore.pageCacheBytes", DEFAULT_PAGE_CACHE_BYTES),
+        true);
   }
 
   public ReaderOptions withMaxEntries(long v) {
-    return new ReaderOptions(v, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes);
+    return new ReaderOptions(v, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, verifyOnRead);
   }
 
   public ReaderOptions withMaxIndexBytes(long v) {
-    return new ReaderOptions(maxEntries, v, maxMetaBytes, maxBatchBytes, tailBytes);
+    return new ReaderOptions(maxEntries, v, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, verifyOnRead);
   }
 
   public ReaderOptions withMaxMetaBytes(int v) {
-    return new ReaderOptions(maxEntries, maxIndexBytes, v, maxBatchBytes, tailBytes);
+    return new ReaderOptions(maxEntries, maxIndexBytes, v, maxBatchBytes, tailBytes, pageCacheBytes, verifyOnRead);
   }
 
   public ReaderOptions withMaxBatchBytes(int v) {
-    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, v, tailBytes);
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, v, tailBytes, pageCacheBytes, verifyOnRead);
   }
 
   public ReaderOptions withTailBytes(int v) {
-    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, v);
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, v, pageCacheBytes, verifyOnRead);
+  }
+
+  public ReaderOptions withPageCacheBytes(long v) {
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, v, verifyOnRead);
+  }
+
+  /** Keeps every index page once read: lookups stop doing index I/O, memory grows with the index. */
+  public ReaderOptions withPinnedIndex() {
+    return withPageCacheBytes(Long.MAX_VALUE);
+  }
+
+  public ReaderOptions withVerifyOnRead(boolean v) {
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, v);
   }
 }

@@ -25,7 +25,12 @@ public abstract class UnsupportedVersionException extends CorruptContainerExcept
     private static final long serialVersionUID = 1L;
 
     public TooNew(String container, long offset, int version, int newestSupported) {
-      super(container, offset, version, "Unsupported DES version " + version
+      this(container, offset, "DES", version, newestSupported);
+    }
+
+    /** For other formats: {@code format} names it in the message ("record archive", ...). */
+    public TooNew(String container, long offset, String format, int version, int newestSupported) {
+      super(container, offset, version, "Unsupported " + format + " version " + version
           + ": newer than this library reads (newest supported: " + newestSupported
           + "); upgrade EasyStore");
     }
@@ -36,7 +41,12 @@ public abstract class UnsupportedVersionException extends CorruptContainerExcept
     private static final long serialVersionUID = 1L;
 
     public TooOld(String container, long offset, int version, int oldestSupported) {
-      super(container, offset, version, "Unsupported DES version " + version
+      this(container, offset, "DES", version, oldestSupported);
+    }
+
+    /** For other formats: {@code format} names it in the message ("record archive", ...). */
+    public TooOld(String container, long offset, String format, int version, int oldestSupported) {
+      super(container, offset, version, "Unsupported " + format + " version " + version
           + ": older than this library reads (oldest supported: " + oldestSupported + ")");
     }
   }

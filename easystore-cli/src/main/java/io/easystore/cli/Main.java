@@ -27,6 +27,9 @@ public final class Main {
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     Terminal terminal = new Terminal(in, out, err, System.console() != null);
     CommandLine cl = new CommandLine(new DesCommand(terminal));
+    // Commands from other modules read stdin through the terminal, so tests can feed them.
+    cl.addSubcommand("records", new io.easystore.records.cli.RecordsCommand(terminal::in));
+    cl.addSubcommand("els", new io.easystore.els.cli.ElsCommand(in, out));
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -1,6 +1,7 @@
 package io.easystore.io;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 
 /** Factories for the local {@link RangeSource} implementations. */
@@ -23,6 +24,15 @@ public final class RangeSources {
    */
   public static ContainerSink fileSink(Path target) throws IOException {
     return new FileSink(target);
+  }
+
+  /**
+   * Opens a local path ({@code file:} or no scheme), an {@code http(s)://} URL or a scheme served
+   * by a {@link io.easystore.remote.RangeSourceProvider} such as {@code s3://bucket/key}; see
+   * {@link io.easystore.remote.RemoteSources#open(URI, io.easystore.remote.RemoteOptions)}.
+   */
+  public static RangeSource open(URI uri, io.easystore.remote.RemoteOptions options) throws IOException {
+    return io.easystore.remote.RemoteSources.open(uri, options);
   }
 
   /** Reads from a byte array; the array is not copied and must not change afterwards. */

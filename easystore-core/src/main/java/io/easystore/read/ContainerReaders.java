@@ -5,6 +5,7 @@ import io.easystore.DesReader;
 import io.easystore.ReaderOptions;
 import io.easystore.UnsupportedVersionException;
 import io.easystore.format.V1Footer;
+import io.easystore.format.V2Footer;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +17,9 @@ import java.nio.ByteBuffer;
 public final class ContainerReaders {
   /** Smallest possible container: a v1 header and a v1 footer. */
   static final int MIN_SIZE = V1Footer.HEADER_SIZE + V1Footer.SIZE;
+  /** The versions this library reads: 1 (the reference layout) and 2 (native). */
+  public static final int OLDEST_SUPPORTED = V1Footer.VERSION;
+  public static final int NEWEST_SUPPORTED = V2Footer.VERSION;
 
   private ContainerReaders() {}
 
@@ -37,10 +41,13 @@ public final class ContainerReaders {
     if (version == V1Footer.VERSION) {
       return V1ContainerReader.open(source, options, new Tail(tailStart, tail));
     }
-    if (version < V1Footer.VERSION) {
-      throw new UnsupportedVersionException.TooOld(name, size - V1Footer.SIZE + 8, version, V1Footer.VERSION);
+    if (version == V2Footer.VERSION) {
+      return V2ContainerReader.open(source, options, new Tail(tailStart, tail));
     }
-    throw new UnsupportedVersionException.TooNew(name, size - V1Footer.SIZE + 8, version, V1Footer.VERSION);
+    if (version < OLDEST_SUPPORTED) {
+      throw new UnsupportedVersionException.TooOld(name, size - V1Footer.SIZE + 8, version, OLDEST_SUPPORTED);
+    }
+    throw new UnsupportedVersionException.TooNew(name, size - V1Footer.SIZE + 8, version, NEWEST_SUPPORTED);
   }
 
   /** The bytes read from the end of the file at open, so later steps can avoid a request. */

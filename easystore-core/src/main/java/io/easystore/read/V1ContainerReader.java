@@ -150,6 +150,11 @@ final class V1ContainerReader implements DesReader {
   }
 
   @Override
+  public java.nio.channels.SeekableByteChannel newChannel(String name) throws IOException {
+    return new EntryChannel(source, readable(name), null, false);
+  }
+
+  @Override
   public JsonNode getMeta(String name) throws IOException {
     return readMeta(entry(name));
   }

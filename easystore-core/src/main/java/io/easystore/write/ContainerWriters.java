@@ -1,6 +1,7 @@
 package io.easystore.write;
 
 import io.easystore.DesWriter;
+import io.easystore.WriterOptions;
 import io.easystore.io.ContainerSink;
 import java.io.IOException;
 
@@ -11,5 +12,18 @@ public final class ContainerWriters {
   /** A DES v1 writer owning {@code sink}. */
   public static DesWriter v1(ContainerSink sink) throws IOException {
     return new V1ContainerWriter(sink);
+  }
+
+  /** A writer for {@code options.formatVersion()} owning {@code sink}. */
+  public static DesWriter create(ContainerSink sink, WriterOptions options) throws IOException {
+    if (options.formatVersion() == 1) {
+      return new V1ContainerWriter(sink);
+    }
+    try {
+      return new V2ContainerWriter(new BufferedSink(sink), options);
+    } catch (RuntimeException e) {
+      sink.close();
+      throw e;
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.DesReader;
 import io.easystore.DesWriter;
+import io.easystore.WriterOptions;
 import io.easystore.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class V1ByteIdenticalTest {
     JsonNode manifest = Fixtures.json("v1-manifest.json").get(container);
     Path out = tmp.resolve(container);
     try (DesReader original = DesReader.open(Fixtures.file(container));
-        DesWriter w = DesWriter.create(out)) {
+        DesWriter w = DesWriter.create(out, WriterOptions.v1())) {
       for (JsonNode e : manifest) {
         ObjectNode meta = ((ObjectNode) e.get("meta")).deepCopy();
         meta.remove("size");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easystore.DesReader;
 import io.easystore.DesWriter;
+import io.easystore.WriterOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ class V1WriterTest {
   @Test
   void duplicateNameIsRefusedAndWriterStaysUsable() throws IOException {
     Path out = tmp.resolve("d.des");
-    try (DesWriter w = DesWriter.create(out)) {
+    try (DesWriter w = DesWriter.create(out, WriterOptions.v1())) {
       w.addFile("a", new byte[] {1});
       assertThatThrownBy(() -> w.addFile("a", new byte[] {2}))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate entry name 'a'");
@@ -49,7 +50,7 @@ class V1WriterTest {
   @ParameterizedTest
   @MethodSource("badNames")
   void namesAreValidatedLikeTheReference(String name) throws IOException {
-    try (DesWriter w = DesWriter.create(tmp.resolve("n.des"))) {
+    try (DesWriter w = DesWriter.create(tmp.resolve("n.des"), WriterOptions.v1())) {
       assertThatThrownBy(() -> w.addFile(name, new byte[0])).isInstanceOf(IllegalArgumentException.class);
     }
   }
@@ -58,7 +59,7 @@ class V1WriterTest {
   void longestLegalNameIsAccepted() throws IOException {
     Path out = tmp.resolve("long.des");
     String name = "x".repeat(65_535);
-    try (DesWriter w = DesWriter.create(out)) {
+    try (DesWriter w = DesWriter.create(out, WriterOptions.v1())) {
       w.addFile(name, new byte[] {9});
     }
     try (DesReader r = DesReader.open(out)) {
@@ -80,7 +81,7 @@ class V1WriterTest {
         return 7;
       }
     };
-    DesWriter w = DesWriter.create(out);
+    DesWriter w = DesWriter.create(out, WriterOptions.v1());
     w.addFile("ok", new byte[] {1});
     assertThatThrownBy(() -> w.addFile("broken", broken, null)).hasMessageContaining("disk on fire");
     assertThatThrownBy(w::close).isInstanceOf(IOException.class).hasMessageContaining("not written");
@@ -93,7 +94,7 @@ class V1WriterTest {
   void publishedContainerGetsTheUsersUsualPermissionsNotTempFileOnes() throws IOException {
     Path plain = Files.createFile(tmp.resolve("plain"));
     Path out = tmp.resolve("perm.des");
-    try (DesWriter w = DesWriter.create(out)) {
+    try (DesWriter w = DesWriter.create(out, WriterOptions.v1())) {
       w.addFile("a", new byte[] {1});
     }
     assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
@@ -102,7 +103,7 @@ class V1WriterTest {
   @Test
   void abortPublishesNothingAndRemovesTheTemporaryFile() throws IOException {
     Path out = tmp.resolve("abort.des");
-    DesWriter w = DesWriter.create(out);
+    DesWriter w = DesWriter.create(out, WriterOptions.v1());
     w.addFile("a", new byte[100]);
     w.abort();
     w.close();
@@ -117,7 +118,7 @@ class V1WriterTest {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("size", 999);
     meta.put("mime", "text/plain");
-    try (DesWriter w = DesWriter.create(out)) {
+    try (DesWriter w = DesWriter.create(out, WriterOptions.v1())) {
       w.addFile("f", "hello".getBytes(StandardCharsets.UTF_8), DesWriter.meta(meta));
     }
     try (DesReader r = DesReader.open(out)) {
@@ -132,7 +133,7 @@ class V1WriterTest {
     new Random(1).nextBytes(big);
     Files.write(src, big);
     Path out = tmp.resolve("big.des");
-    try (DesWriter w = DesWriter.create(out)) {
+    try (DesWriter w = DesWriter.create(out, WriterOptions.v1())) {
       w.addFile("from-path", src, null);
       w.addFile("from-stream", new ByteArrayInputStream(big), null);
       assertThat(w.count()).isEqualTo(2);
@@ -174,7 +175,7 @@ class V1WriterTest {
       files.put(name, body);
     }
     Path out = tmp.resolve("p" + seed + ".des");
-    try (DesWriter w = DesWriter.create(out)) {
+    try (DesWriter w = DesWriter.create(out, WriterOptions.v1())) {
       for (Map.Entry<String, byte[]> e : files.entrySet()) {
         w.addFile(e.getKey(), e.getValue(), DesWriter.meta(Map.of("k", e.getKey())));
       }

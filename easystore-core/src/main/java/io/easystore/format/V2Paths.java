@@ -1,0 +1,209 @@
+package io.easystore.format;
+
+import io.easystore.CorruptContainerException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Entry paths of DES v2 and the index keys derived from them.
+ *
+ * <p>A path is UTF-8, {@code /}-separated, relative and normalised: no empty segment (so no
+ * leading, trailing or doubled {@code /}), no {@code .} or {@code ..} segment, no NUL and no
+ * backslash, at most {@link #MAX_PATH_BYTES} bytes. Its key is the path with its last {@code /}
+ * replaced by a NUL byte, or a NUL followed by the path when it has no {@code /}: {@code parent
+ * NUL basename}. Sorting keys bytewise therefore keeps the children of every directory together,
+ * which makes a listing one contiguous range of the index. Stateless and thread-safe.
+ */
+public final class V2Paths {
+  public static final int MAX_PATH_BYTES = 0xFFFF;
+  /** A key is at most one byte longer than its path. */
+  public static final int MAX_KEY_BYTES = MAX_PATH_BYTES + 1;
+
+  private V2Paths() {}
+
+  /** Validates a path for writing; returns its UTF-8 bytes or throws IllegalArgumentException. */
+  public static byte[] validate(String path) {
+    if (path == null || path.isEmpty()) {
+      throw new IllegalArgumentException("entry path must not be empty");
+    }
+    byte[] utf8 = encode(path);
+    if (utf8 == null) {
+      throw new IllegalArgumentException("entry path '" + path + "' is not valid Unicode (lone surrogate)");
+    }
+    if (utf8.length > MAX_PATH_BYTES) {
+      throw new IllegalArgumentException("entry path is " + utf8.length + " UTF-8 bytes; DES v2 allows at most "
+          + MAX_PATH_BYTES);
+    }
+    String problem = problem(utf8, 0, utf8.length);
+    if (problem != null) {
+      throw new IllegalArgumentException("entry path '" + path + "' " + problem);
+    }
+    return utf8;
+  }
+
+  /** The key of a path given as validated UTF-8. */
+  public static byte[] key(byte[] pathUtf8) {
+    int slash = lastSlash(pathUtf8, pathUtf8.length);
+    if (slash < 0) {
+      byte[] k = new byte[pathUtf8.length + 1];
+      System.arraycopy(pathUtf8, 0, k, 1, pathUtf8.length);
+      return k;
+    }
+    byte[] k = pathUtf8.clone();
+    k[slash] = 0;
+    return k;
+  }
+
+  /** The key to look a path up with, or null when no valid entry could have that path. */
+  public static byte[] lookupKey(String path) {
+    if (path == null || path.isEmpty()) {
+      return null;
+    }
+    byte[] utf8 = encode(path);
+    if (utf8 == null || utf8.length > MAX_PATH_BYTES || problem(utf8, 0, utf8.length) != null) {
+      return null;
+    }
+    return key(utf8);
+  }
+
+  /**
+   * The common key prefix of a directory's children: {@code dir NUL}, or a lone NUL for the root
+   * ({@code ""}). Null when {@code dir} is not a valid path.
+   */
+  public static byte[] childPrefix(String dir) {
+    if (dir.isEmpty()) {
+      return new byte[] {0};
+    }
+    byte[] utf8 = encode(dir);
+    if (utf8 == null || utf8.length >= MAX_PATH_BYTES || problem(utf8, 0, utf8.length) != null) {
+      return null;
+    }
+    byte[] p = Arrays.copyOf(utf8, utf8.length + 1);
+    p[utf8.length] = 0;
+    return p;
+  }
+
+  /**
+   * The path of a key read from a container, validated as strictly as a written path.
+   *
+   * @param offset where the key was found, for the error message (or NO_OFFSET)
+   */
+  public static String pathOf(byte[] key, int len, String container, long offset) throws CorruptContainerException {
+    int nul = -1;
+    for (int i = 0; i < len; i++) {
+      if (key[i] == 0) {
+        if (nul >= 0) {
+          throw new CorruptContainerException(container, offset, null, "index key holds two NUL separators");
+        }
+        nul = i;
+      }
+    }
+    if (nul < 0 || nul == len - 1) {
+      throw new CorruptContainerException(container, offset, null,
+          nul < 0 ? "index key has no NUL separator" : "index key has an empty base name");
+    }
+    byte[] path;
+    if (nul == 0) {
+      path = Arrays.copyOfRange(key, 1, len);
+    } else {
+      path = Arrays.copyOf(key, len);
+      path[nul] = '/';
+    }
+    String problem = path.length > MAX_PATH_BYTES ? "is longer than " + MAX_PATH_BYTES + " bytes"
+        : problem(path, 0, path.length);
+    String s = problem == null ? decode(path) : null;
+    if (s == null) {
+      throw new CorruptContainerException(container, offset, decode(path) == null ? null : decode(path),
+          "stored path " + (problem != null ? problem : "is not valid UTF-8"));
+    }
+    return s;
+  }
+
+  /** The directory holding {@code path} ("" for a top-level entry). */
+  public static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  private static int lastSlash(byte[] b, int len) {
+    for (int i = len - 1; i >= 0; i--) {
+      if (b[i] == '/') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Why the UTF-8 path is not acceptable, or null when it is. */
+  static String problem(byte[] b, int from, int to) {
+    int segStart = from;
+    for (int i = from; i <= to; i++) {
+      byte c = i < to ? b[i] : (byte) '/';
+      if (c == 0) {
+        return "contains a NUL byte";
+      }
+      if (c == '\\') {
+        return "contains '\\', which DES forbids (it separates paths on Windows)";
+      }
+      if (c == '/') {
+        int n = i - segStart;
+        if (n == 0) {
+          return i == from ? "is absolute or starts with '/'" : "has an empty segment ('//' or a trailing '/')";
+        }
+        if (n == 1 && b[segStart] == '.' || n == 2 && b[segStart] == '.' && b[segStart + 1] == '.') {
+          return "has a '.' or '..' segment";
+        }
+        segStart = i + 1;
+      }
+    }
+    return null;
+  }
+
+  private static byte[] encode(String s) {
+    boolean ascii = true;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+    try {
+      ByteBuffer bb = StandardCharsets.UTF_8.newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(s));
+      byte[] out = new byte[bb.remaining()];
+      bb.get(out);
+      return out;
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** Strict UTF-8 decoding; null for malformed input. */
+  public static String decode(byte[] utf8) {
+    boolean ascii = true;
+    for (byte x : utf8) {
+      if (x < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return new String(utf8, StandardCharsets.ISO_8859_1);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(utf8)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+}

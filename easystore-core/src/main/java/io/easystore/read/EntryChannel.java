@@ -1,0 +1,170 @@
+package io.easystore.read;
+
+import io.easystore.IndexEntry;
+import io.easystore.format.Checksums;
+import io.easystore.io.RangeSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+import java.util.zip.Checksum;
+
+/**
+ * A read-only {@link SeekableByteChannel} over one entry's original bytes. Raw bodies are read
+ * with positional reads, so seeking is free. Compressed bodies are decompressed as a stream:
+ * seeking forward skips, seeking backward starts over. A raw body read sequentially from 0 to its
+ * end is checked against its checksum (when the reader verifies on read); a compressed one is
+ * checked by its stream under the same condition.
+ *
+ * <p>Not thread-safe, like most channels of this kind: one thread reads it.
+ */
+final class EntryChannel implements SeekableByteChannel {
+  private final RangeSource source;
+  private final IndexEntry entry;
+  private final V2Bodies bodies;
+  private final boolean verify;
+  private long position;
+  private boolean open = true;
+  private InputStream stream;
+  private long streamPosition;
+  private Checksum sum;
+  private long summed;
+
+  /** @param bodies decodes and checks v2 bodies; null for a raw v1 body, which is not checked */
+  EntryChannel(RangeSource source, IndexEntry entry, V2Bodies bodies, boolean verify) throws IOException {
+    if (bodies != null) {
+      bodies.checkReadable(entry);
+    }
+    this.source = source;
+    this.entry = entry;
+    this.bodies = bodies;
+    this.verify = verify;
+    if (bodies != null && verify && !entry.isCompressed() && entry.hasChecksum()) {
+      sum = Checksums.create(entry.checksumKind());
+    }
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    ensureOpen();
+    if (position >= entry.size()) {
+      return -1;
+    }
+    if (!dst.hasRemaining()) {
+      return 0;
+    }
+    return entry.isCompressed() ? readCompressed(dst) : readRaw(dst);
+  }
+
+  private int readRaw(ByteBuffer dst) throws IOException {
+    int want = (int) Math.min(dst.remaining(), entry.size() - position);
+    ByteBuffer view = dst.duplicate();
+    view.limit(view.position() + want);
+    int start = view.position();
+    source.readFully(entry.dataOffset() + position, view);
+    if (sum != null) {
+      if (position == summed) {
+        ByteBuffer seen = dst.duplicate();
+        seen.limit(start + want).position(start);
+        sum.update(seen);
+        summed += want;
+        if (summed == entry.size()) {
+          bodies.verify(entry, sum.getValue());
+          sum = null;
+        }
+      } else {
+        sum = null;
+      }
+    }
+    dst.position(start + want);
+    position += want;
+    return want;
+  }
+
+  private int readCompressed(ByteBuffer dst) throws IOException {
+    if (stream == null || position < streamPosition) {
+      if (stream != null) {
+        stream.close();
+      }
+      stream = bodies.stream(entry);
+      streamPosition = 0;
+    }
+    while (streamPosition < position) {
+      long skipped = stream.skip(position - streamPosition);
+      if (skipped <= 0) {
+        if (stream.read() < 0) {
+          return -1;
+        }
+        skipped = 1;
+      }
+      streamPosition += skipped;
+    }
+    byte[] buf = new byte[(int) Math.min(dst.remaining(), 64 << 10)];
+    int n = stream.read(buf, 0, buf.length);
+    if (n < 0) {
+      return -1;
+    }
+    dst.put(buf, 0, n);
+    streamPosition += n;
+    position += n;
+    if (position == entry.size()) {
+      // Let the stream see its end so that it checks length and checksum.
+      stream.read(new byte[1]);
+    }
+    return n;
+  }
+
+  @Override
+  public int write(ByteBuffer src) {
+    throw new NonWritableChannelException();
+  }
+
+  @Override
+  public long position() throws IOException {
+    ensureOpen();
+    return position;
+  }
+
+  @Override
+  public SeekableByteChannel position(long newPosition) throws IOException {
+    ensureOpen();
+    if (newPosition < 0) {
+      throw new IllegalArgumentException("negative position " + newPosition);
+    }
+    position = newPosition;
+    return this;
+  }
+
+  @Override
+  public long size() throws IOException {
+    ensureOpen();
+    return entry.size();
+  }
+
+  @Override
+  public SeekableByteChannel truncate(long size) {
+    throw new NonWritableChannelException();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public void close() throws IOException {
+    open = false;
+    if (stream != null) {
+      stream.close();
+      stream = null;
+    }
+  }
+
+  private void ensureOpen() throws ClosedChannelException {
+    if (!open) {
+      throw new ClosedChannelException();
+    }
+  }
+}

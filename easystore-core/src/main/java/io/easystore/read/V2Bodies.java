@@ -1,0 +1,144 @@
+package io.easystore.read;
+
+import io.easystore.CorruptContainerException;
+import io.easystore.IndexEntry;
+import io.easystore.ReaderOptions;
+import io.easystore.codec.Codec;
+import io.easystore.codec.CodecId;
+import io.easystore.codec.Codecs;
+import io.easystore.codec.ZstdDictionaries;
+import io.easystore.format.Checksums;
+import io.easystore.format.RootBlock;
+import io.easystore.io.RangeSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Reads, decompresses and checks the bodies of DES v2 entries. Dictionaries are loaded on first
+ * use (from the bytes fetched at open when they lie there), checked against their CRC and kept.
+ *
+ * <p>Thread-safe: dictionaries are published through an atomic array; everything else is
+ * immutable. Returned arrays and streams belong to the caller.
+ */
+final class V2Bodies {
+  private final RangeSource source;
+  private final RootBlock root;
+  private final byte[] tail;
+  private final long tailStart;
+  private final ReaderOptions options;
+  private final AtomicReferenceArray<Codec> dictionaries;
+
+  V2Bodies(RangeSource source, RootBlock root, byte[] tail, long tailStart, ReaderOptions options) {
+    this.source = source;
+    this.root = root;
+    this.tail = tail;
+    this.tailStart = tailStart;
+    this.options = options;
+    this.dictionaries = new AtomicReferenceArray<>(root.dictionaries().size() + 1);
+  }
+
+  /** Refuses what cannot be read here: directories, external and encrypted bodies. */
+  void checkReadable(IndexEntry e) throws IOException {
+    if (e.isDirectory()) {
+      throw new FileSystemException(e.name(), null, "is a directory in " + source.name());
+    }
+    if (e.isExternal()) {
+      throw new IOException(source.name() + ": entry '" + e.name()
+          + "' is stored outside the container (external); read it from its object store");
+    }
+    if (e.isEncrypted()) {
+      throw new IOException(source.name() + ": entry '" + e.name() + "' is encrypted, which this reader cannot decrypt");
+    }
+  }
+
+  byte[] read(IndexEntry e) throws IOException {
+    checkReadable(e);
+    if (e.size() > Integer.MAX_VALUE - 8 || e.storedLength() > Integer.MAX_VALUE - 8) {
+      throw new IOException(source.name() + ": entry '" + e.name() + "' is " + e.size()
+          + " bytes, too large for one array; use openStream");
+    }
+    byte[] stored = source.readFully(e.dataOffset(), (int) e.storedLength());
+    return decode(e, stored, 0, stored.length);
+  }
+
+  /** Turns stored bytes into the original ones and checks them when the options ask for it. */
+  byte[] decode(IndexEntry e, byte[] stored, int off, int len) throws IOException {
+    byte[] body;
+    if (e.isCompressed()) {
+      if (e.size() > Integer.MAX_VALUE - 8) {
+        throw new IOException(source.name() + ": entry '" + e.name() + "' is too large for one array; use openStream");
+      }
+      try {
+        body = codec(e).decompressExact(stored, off, len, (int) e.size(), source.name(), e.dataOffset());
+      } catch (CorruptContainerException ex) {
+        throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), "body does not decompress: "
+            + ex.getMessage(), ex);
+      }
+    } else if (off == 0 && len == stored.length) {
+      body = stored;
+    } else {
+      body = java.util.Arrays.copyOfRange(stored, off, off + len);
+    }
+    if (options.verifyOnRead()) {
+      verify(e, Checksums.of(e.checksumKind(), body, 0, body.length));
+    }
+    return body;
+  }
+
+  void verify(IndexEntry e, long actual) throws CorruptContainerException {
+    if (e.hasChecksum() && actual != e.checksum()) {
+      throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), "body checksum mismatch (index "
+          + Checksums.hex(e.checksumKind(), e.checksum()) + ", body " + Checksums.hex(e.checksumKind(), actual) + ")");
+    }
+  }
+
+  /** A stream of the original bytes; checked at its end when the options ask for it. */
+  InputStream stream(IndexEntry e) throws IOException {
+    return stream(e, options.verifyOnRead());
+  }
+
+  /** A stream of the original bytes, checked against the checksum at its end if {@code verify}. */
+  InputStream stream(IndexEntry e, boolean verify) throws IOException {
+    checkReadable(e);
+    InputStream raw = new EntryInputStream(source, e.dataOffset(), e.storedLength());
+    InputStream body = e.isCompressed() ? codec(e).decompressingStream(raw, e.size(), source.name()) : raw;
+    return new VerifyingInputStream(body, e, verify ? this : null, source.name());
+  }
+
+  Codec codec(IndexEntry e) throws IOException {
+    CodecId id = e.codec();
+    if (id != CodecId.ZSTD_DICTIONARY) {
+      return Codecs.of(id);
+    }
+    int d = e.dictionaryId();
+    if (d < 1 || d >= dictionaries.length()) {
+      throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), "unknown dictionary " + d);
+    }
+    Codec c = dictionaries.get(d);
+    if (c == null) {
+      c = ZstdDictionaries.prepared(loadDictionary(root.dictionaries().get(d - 1)), Codecs.DEFAULT_ZSTD_LEVEL);
+      dictionaries.compareAndSet(d, null, c);
+      c = dictionaries.get(d);
+    }
+    return c;
+  }
+
+  /** The dictionary's bytes, checked against its CRC. */
+  byte[] loadDictionary(RootBlock.DictRef ref) throws IOException {
+    byte[] bytes;
+    if (tail != null && ref.offset() >= tailStart) {
+      int from = (int) (ref.offset() - tailStart);
+      bytes = java.util.Arrays.copyOfRange(tail, from, from + ref.length());
+    } else {
+      bytes = source.readFully(ref.offset(), ref.length());
+    }
+    int crc = Checksums.crc32c(bytes, 0, bytes.length, bytes, 0, 0);
+    if (crc != ref.crc()) {
+      throw new CorruptContainerException(source.name(), ref.offset(), null, String.format(
+          "dictionary %d checksum mismatch (stored %08x, computed %08x)", ref.id(), ref.crc(), crc));
+    }
+    return bytes;
+  }
+}

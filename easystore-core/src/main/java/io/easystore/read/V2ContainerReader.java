@@ -1,0 +1,347 @@
+package io.easystore.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easystore.ContainerStats;
+import io.easystore.CorruptContainerException;
+import io.easystore.DesReader;
+import io.easystore.IndexEntry;
+import io.easystore.LimitExceededException;
+import io.easystore.ReaderOptions;
+import io.easystore.VerifyReport;
+import io.easystore.codec.CodecId;
+import io.easystore.format.ByteCursor;
+import io.easystore.format.Checksums;
+import io.easystore.format.EntryFields;
+import io.easystore.format.RootBlock;
+import io.easystore.format.V2Footer;
+import io.easystore.format.V2Paths;
+import io.easystore.io.RangeSource;
+import io.easystore.json.ReferenceJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A DES v2 container: the footer and root block come from the tail read at open; everything
+ * else is read on demand through {@link V2Index} (entries) and {@link V2Bodies} (bodies).
+ *
+ * <p>Immutable after open and thread-safe: all reads are positional and caches are concurrent.
+ */
+final class V2ContainerReader implements DesReader {
+  private final RangeSource source;
+  private final ReaderOptions options;
+  private final V2Footer footer;
+  private final RootBlock root;
+  private final V2Index index;
+  private final V2Bodies bodies;
+
+  private V2ContainerReader(RangeSource source, ReaderOptions options, V2Footer footer, RootBlock root,
+      byte[] tail, long tailStart) {
+    this.source = source;
+    this.options = options;
+    this.footer = footer;
+    this.root = root;
+    this.index = new V2Index(source, footer, root, tail, tailStart, new PageCache(options.pageCacheBytes()));
+    this.bodies = new V2Bodies(source, root, tail, tailStart, options);
+  }
+
+  static V2ContainerReader open(RangeSource source, ReaderOptions options, ContainerReaders.Tail tail)
+      throws IOException {
+    String name = source.name();
+    long size = source.size();
+    byte[] tailBytes = tail.bytes().array();
+    int tailOffset = tail.bytes().arrayOffset();
+    if (tailOffset != 0 || tail.bytes().limit() != tailBytes.length) {
+      tailBytes = Arrays.copyOfRange(tailBytes, tailOffset, tailOffset + tail.bytes().limit());
+    }
+    int footerAt = tailBytes.length - V2Footer.SIZE;
+    V2Footer footer = V2Footer.parse(name, tailBytes, footerAt, size);
+    byte[] rootBytes;
+    int rootAt;
+    if (footer.rootStart() >= tail.start()) {
+      rootBytes = tailBytes;
+      rootAt = (int) (footer.rootStart() - tail.start());
+    } else {
+      rootBytes = source.readFully(footer.rootStart(), footer.rootLength());
+      rootAt = 0;
+    }
+    footer.checkCrc(name, rootBytes, rootAt, tailBytes, footerAt);
+    RootBlock root = RootBlock.parse(name, footer, rootBytes, rootAt);
+    io.easystore.format.NodeCursor.validate(root.root(), footer, root.dictionaries().size());
+    return new V2ContainerReader(source, options, footer, root, tailBytes, tail.start());
+  }
+
+  @Override
+  public String name() {
+    return source.name();
+  }
+
+  @Override
+  public int formatVersion() {
+    return V2Footer.VERSION;
+  }
+
+  /** The live or deleted entry at {@code path}, or null. */
+  private IndexEntry lookup(String path) throws IOException {
+    byte[] key = V2Paths.lookupKey(path);
+    if (key == null) {
+      return null;
+    }
+    EntryFields f = new EntryFields();
+    return index.find(key, f) ? toEntry(path, f) : null;
+  }
+
+  IndexEntry toEntry(String path, EntryFields f) throws CorruptContainerException {
+    boolean dir = f.isDirectory();
+    return new IndexEntry(path, f.dataOffset, f.storedLength, f.originalLength, f.metaOffset, f.metaLength,
+        f.flags & 0x1F, CodecId.fromId(f.codec, source.name(), f.dataOffset), f.dictionaryId,
+        dir ? null : footer.checksumKind(), f.checksum, f.mtimeMillis, f.mode);
+  }
+
+  @Override
+  public IndexEntry entry(String name) throws IOException {
+    IndexEntry e = lookup(name);
+    if (e == null || e.isDeleted()) {
+      throw new NoSuchFileException(name, null, "no such entry in " + source.name());
+    }
+    return e;
+  }
+
+  private IndexEntry file(String name) throws IOException {
+    IndexEntry e = entry(name);
+    bodies.checkReadable(e);
+    return e;
+  }
+
+  @Override
+  public boolean contains(String name) {
+    try {
+      IndexEntry e = lookup(name);
+      return e != null && !e.isDeleted() && !e.isDirectory();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public boolean exists(String path) throws IOException {
+    if (path.isEmpty()) {
+      return true;
+    }
+    IndexEntry e = lookup(path);
+    return e != null && !e.isDeleted();
+  }
+
+  @Override
+  public boolean isDirectory(String path) throws IOException {
+    if (path.isEmpty()) {
+      return true;
+    }
+    IndexEntry e = lookup(path);
+    return e != null && !e.isDeleted() && e.isDirectory();
+  }
+
+  @Override
+  public List<IndexEntry> list(String dir, String startAfter, int limit) throws IOException {
+    if (limit < 0) {
+      throw new IllegalArgumentException("negative limit " + limit);
+    }
+    if (!dir.isEmpty()) {
+      IndexEntry d = lookup(dir);
+      if (d == null || d.isDeleted()) {
+        throw new NoSuchFileException(dir, null, "no such directory in " + source.name());
+      }
+      if (!d.isDirectory()) {
+        throw new NotDirectoryException(dir);
+      }
+    }
+    byte[] prefix = V2Paths.childPrefix(dir);
+    byte[] seek = prefix;
+    if (startAfter != null) {
+      byte[] after = startAfter.getBytes(StandardCharsets.UTF_8);
+      seek = Arrays.copyOf(prefix, prefix.length + after.length + 1);
+      System.arraycopy(after, 0, seek, prefix.length, after.length);
+    }
+    List<IndexEntry> out = new ArrayList<>();
+    V2Index.Cursor c = index.cursor();
+    if (limit == 0 || !c.seekCeil(seek)) {
+      return out;
+    }
+    do {
+      EntryFields f = c.fields();
+      if (f.keyLength < prefix.length || Arrays.mismatch(f.key, 0, prefix.length, prefix, 0, prefix.length) >= 0) {
+        break;
+      }
+      if (!f.isDeleted()) {
+        out.add(toEntry(V2Paths.pathOf(f.key, f.keyLength, source.name(), CorruptContainerException.NO_OFFSET), f));
+      }
+    } while (out.size() < limit && c.next());
+    return out;
+  }
+
+  @Override
+  public Stream<IndexEntry> entries() {
+    V2Index.Cursor c = index.cursor();
+    Spliterator<IndexEntry> s = new Spliterators.AbstractSpliterator<IndexEntry>(footer.entryCount(),
+        Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED) {
+      private boolean started;
+
+      @Override
+      public boolean tryAdvance(Consumer<? super IndexEntry> action) {
+        try {
+          boolean more = started ? c.next() : c.seekCeil(new byte[0]);
+          started = true;
+          if (more) {
+            EntryFields f = c.fields();
+            action.accept(toEntry(V2Paths.pathOf(f.key, f.keyLength, source.name(),
+                CorruptContainerException.NO_OFFSET), f));
+          }
+          return more;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+    return StreamSupport.stream(s, false);
+  }
+
+  private void checkMaterialisable() {
+    if (footer.entryCount() > options.maxEntries()) {
+      throw new UncheckedIOException(new LimitExceededException(source.name(), footer.footerStart() + 16, null,
+          "entry count", footer.entryCount(), options.maxEntries(),
+          "ReaderOptions.withMaxEntries or -Deasystore.maxEntries, or walk with list()/entries()"));
+    }
+  }
+
+  @Override
+  public List<String> listFiles() {
+    checkMaterialisable();
+    try (Stream<IndexEntry> s = entries()) {
+      return s.filter(e -> !e.isDeleted() && !e.isDirectory()).map(IndexEntry::name).toList();
+    }
+  }
+
+  @Override
+  public List<IndexEntry> getIndex() {
+    checkMaterialisable();
+    try (Stream<IndexEntry> s = entries()) {
+      return s.filter(e -> !e.isDirectory()).toList();
+    }
+  }
+
+  @Override
+  public byte[] getFile(String name) throws IOException {
+    return bodies.read(entry(name));
+  }
+
+  @Override
+  public InputStream openStream(String name) throws IOException {
+    return bodies.stream(entry(name));
+  }
+
+  @Override
+  public SeekableByteChannel newChannel(String name) throws IOException {
+    return new EntryChannel(source, file(name), bodies, options.verifyOnRead());
+  }
+
+  @Override
+  public JsonNode getMeta(String name) throws IOException {
+    return readMeta(entry(name));
+  }
+
+  JsonNode readMeta(IndexEntry e) throws IOException {
+    ObjectNode node;
+    if (e.metaLength() == 0) {
+      node = ReferenceJson.object();
+    } else {
+      if (e.metaLength() > options.maxMetaBytes()) {
+        throw new LimitExceededException(source.name(), e.metaOffset(), e.name(), "metadata size", e.metaLength(),
+            options.maxMetaBytes(), "ReaderOptions.withMaxMetaBytes or -Deasystore.maxMetaBytes");
+      }
+      int len = (int) e.metaLength();
+      byte[] bytes = source.readFully(e.metaOffset(), len + 4);
+      int crc = Checksums.crc32c(bytes, 0, len, bytes, 0, 0);
+      if (crc != ByteCursor.getLe32(bytes, len)) {
+        throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(), "metadata checksum mismatch");
+      }
+      JsonNode parsed;
+      try {
+        parsed = ReferenceJson.parse(bytes, 0, len);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(),
+            "metadata is not valid JSON: " + ex.getOriginalMessage(), ex);
+      }
+      if (!(parsed instanceof ObjectNode)) {
+        throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(), "metadata is not a JSON object");
+      }
+      node = (ObjectNode) parsed;
+    }
+    if (!e.isDirectory() && !node.has("size")) {
+      // v1 always records "size"; v2 keeps it in the index and adds it here for the same view.
+      node.put("size", e.size());
+    }
+    return node;
+  }
+
+  @Override
+  public Map<String, byte[]> getFiles(Collection<String> names, long maxGap) throws IOException {
+    List<IndexEntry> wanted = new ArrayList<>(names.size());
+    List<BatchPlanner.Range> ranges = new ArrayList<>(names.size());
+    for (String n : names) {
+      IndexEntry e = file(n);
+      if (e.storedLength() > options.maxBatchBytes() || e.size() > options.maxBatchBytes()) {
+        throw new IOException(source.name() + ": entry '" + n + "' is " + e.size()
+            + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
+      }
+      ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
+      wanted.add(e);
+    }
+    byte[][] out = new byte[wanted.size()][];
+    for (BatchPlanner.Group g : BatchPlanner.plan(ranges, maxGap, options.maxBatchBytes())) {
+      byte[] block = source.readFully(g.start(), (int) g.length());
+      for (BatchPlanner.Range r : g.members()) {
+        out[r.id()] = bodies.decode(wanted.get(r.id()), block, (int) (r.offset() - g.start()), (int) r.length());
+      }
+    }
+    Map<String, byte[]> result = new LinkedHashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      result.put(wanted.get(i).name(), out[i]);
+    }
+    return result;
+  }
+
+  @Override
+  public ContainerStats stats() {
+    long indexBytes = footer.fileSize() - footer.indexStart();
+    return new ContainerStats(V2Footer.VERSION, footer.fileSize(), root.liveFiles() + root.deleted(),
+        root.liveFiles(), V2Footer.HEADER_SIZE, footer.metaStart() - V2Footer.HEADER_SIZE, footer.metaStart(),
+        footer.metaEnd() - footer.metaStart(), footer.indexStart(), indexBytes, root.originalBytes(),
+        root.directories(), root.storedBytes(), footer.pageSize(), footer.height(), root.dictionaries().size());
+  }
+
+  @Override
+  public VerifyReport verify() throws IOException {
+    return new V2Verifier(source, footer, root, index, bodies, this).run();
+  }
+
+  @Override
+  public void close() throws IOException {
+    source.close();
+  }
+}

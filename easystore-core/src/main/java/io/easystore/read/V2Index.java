@@ -1,0 +1,153 @@
+package io.easystore.read;
+
+import io.easystore.CorruptContainerException;
+import io.easystore.format.EntryFields;
+import io.easystore.format.Node;
+import io.easystore.format.NodeCursor;
+import io.easystore.format.RootBlock;
+import io.easystore.format.V2Footer;
+import io.easystore.io.RangeSource;
+import java.io.IOException;
+
+/**
+ * Navigates the paged index of a DES v2 container: point lookups descend from the root (held
+ * since open) through one page per level; cursors walk entries in key order from any key. Pages
+ * come from the bytes fetched with the footer when they lie there, else from the page cache, else
+ * from one positional read each.
+ *
+ * <p>Thread-safe: the root and cached pages are immutable; lookups and cursors keep their state
+ * in their own objects.
+ */
+final class V2Index {
+  private final RangeSource source;
+  private final V2Footer footer;
+  private final RootBlock root;
+  private final byte[] tail;
+  private final long tailStart;
+  private final PageCache cache;
+
+  V2Index(RangeSource source, V2Footer footer, RootBlock root, byte[] tail, long tailStart, PageCache cache) {
+    this.source = source;
+    this.footer = footer;
+    this.root = root;
+    this.tail = tail;
+    this.tailStart = tailStart;
+    this.cache = cache;
+  }
+
+  V2Footer footer() {
+    return footer;
+  }
+
+  RootBlock rootBlock() {
+    return root;
+  }
+
+  int dictionaries() {
+    return root.dictionaries().size();
+  }
+
+  /** Loads (or finds cached) the node of {@code span} pages at page number {@code start}. */
+  Node page(long start, int span, int level) throws IOException {
+    Node n = cache.get(start);
+    if (n != null) {
+      if (n.level() != level) {
+        throw new CorruptContainerException(source.name(), start << footer.pageShift(), null,
+            "index page at level " + n.level() + " is referenced as level " + level);
+      }
+      return n;
+    }
+    long offset = start << footer.pageShift();
+    int length = span << footer.pageShift();
+    if (offset >= tailStart) {
+      n = Node.parse(source.name(), offset, tail, (int) (offset - tailStart), length, level);
+    } else {
+      byte[] buf = source.readFully(offset, length);
+      n = Node.parse(source.name(), offset, buf, 0, length, level);
+    }
+    NodeCursor.validate(n, footer, dictionaries());
+    cache.put(start, n, length);
+    return n;
+  }
+
+  /** Finds the entry with exactly this key; its fields land in {@code out}. */
+  boolean find(byte[] key, EntryFields out) throws IOException {
+    Node n = root.root();
+    while (!n.isLeaf()) {
+      NodeCursor c = new NodeCursor(n, footer, dictionaries(), out);
+      c.seekFloorChild(key, key.length);
+      n = page(c.childStart(), c.childSpan(), n.level() - 1);
+    }
+    return new NodeCursor(n, footer, dictionaries(), out).seekExact(key, key.length);
+  }
+
+  Cursor cursor() {
+    return new Cursor();
+  }
+
+  /** Walks entries in key order. Not thread-safe: one per walk. */
+  final class Cursor {
+    private final EntryFields fields = new EntryFields();
+    private final Node[] nodes = new Node[V2Footer.MAX_HEIGHT];
+    private final int[] index = new int[V2Footer.MAX_HEIGHT];
+    private NodeCursor leaf;
+
+    EntryFields fields() {
+      return fields;
+    }
+
+    /** Positions on the first entry whose key is at least {@code key}; false when there is none. */
+    boolean seekCeil(byte[] key) throws IOException {
+      Node n = root.root();
+      while (!n.isLeaf()) {
+        NodeCursor c = new NodeCursor(n, footer, dictionaries(), fields);
+        c.seekFloorChild(key, key.length);
+        nodes[n.level()] = n;
+        index[n.level()] = c.chosenIndex();
+        n = page(c.childStart(), c.childSpan(), n.level() - 1);
+      }
+      leaf = new NodeCursor(n, footer, dictionaries(), fields);
+      if (leaf.seekCeil(key, key.length)) {
+        return true;
+      }
+      return next();
+    }
+
+    /** Moves to the next entry; false at the end of the index. */
+    boolean next() throws IOException {
+      while (true) {
+        if (leaf.hasNext()) {
+          leaf.next();
+          return true;
+        }
+        if (!nextLeaf()) {
+          return false;
+        }
+      }
+    }
+
+    private boolean nextLeaf() throws IOException {
+      int top = root.root().level();
+      for (int level = 1; level <= top; level++) {
+        if (index[level] + 1 < nodes[level].count()) {
+          index[level]++;
+          Node child = childOf(level);
+          for (int l = level - 1; l >= 1; l--) {
+            nodes[l] = child;
+            index[l] = 0;
+            child = childOf(l);
+          }
+          leaf = new NodeCursor(child, footer, dictionaries(), fields);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Node childOf(int level) throws IOException {
+      NodeCursor c = new NodeCursor(nodes[level], footer, dictionaries(), fields);
+      c.seekIndex(index[level]);
+      return page(c.childStart(), c.childSpan(), level - 1);
+    }
+  }
+}

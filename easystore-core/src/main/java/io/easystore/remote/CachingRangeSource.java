@@ -1,0 +1,183 @@
+package io.easystore.remote;
+
+import io.easystore.io.RangeSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A {@link RangeSource} decorator that reads through a {@link BlockCache} in aligned blocks
+ * ({@code [i * blockSize, (i + 1) * blockSize)}), so the same byte ranges repeat across reads,
+ * threads, sources and processes sharing the cache. Consecutive missing blocks of one read are
+ * fetched with one delegate read; each read call covers at most {@link #MAX_BLOCKS_PER_READ}
+ * blocks and returns short beyond that.
+ *
+ * <p>Blocks are keyed by location and version, so a replaced object never serves stale bytes; a
+ * delegate without a pinned version gets a key unique to this instance. Reads that fall wholly in
+ * a remote source's prefetched tail bypass the cache (they cost no request anyway).
+ *
+ * <p>Thread-safe if the delegate and the cache are. Closing closes the delegate, not the cache.
+ */
+public final class CachingRangeSource implements RangeSource {
+  /** The most blocks one read call fetches or copies. */
+  public static final int MAX_BLOCKS_PER_READ = 64;
+
+  private final RangeSource delegate;
+  private final BlockCache cache;
+  private final String location;
+  private final String version;
+  private final int blockSize;
+  private final long size;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+
+  private CachingRangeSource(RangeSource delegate, String location, String version, BlockCache cache, int blockSize)
+      throws IOException {
+    if (blockSize <= 0) {
+      throw new IllegalArgumentException("blockSize must be positive, got " + blockSize);
+    }
+    this.delegate = delegate;
+    this.cache = Objects.requireNonNull(cache, "cache");
+    this.location = Objects.requireNonNull(location, "location");
+    this.version = Objects.requireNonNull(version, "version");
+    this.blockSize = blockSize;
+    this.size = delegate.size();
+  }
+
+  /** Caches a remote source under its location and pinned version. */
+  public static CachingRangeSource wrap(RemoteRangeSource remote, BlockCache cache, int blockSize) throws IOException {
+    String token = remote.version().cacheToken();
+    return new CachingRangeSource(remote, remote.location(),
+        token != null ? token : "unpinned:" + UUID.randomUUID(), cache, blockSize);
+  }
+
+  /**
+   * Caches any source; {@code versionToken} must change whenever the content does (for a local
+   * file, for example, its size and modification time).
+   */
+  public static CachingRangeSource wrap(RangeSource delegate, String versionToken, BlockCache cache, int blockSize)
+      throws IOException {
+    return new CachingRangeSource(delegate, delegate.name(), versionToken, cache, blockSize);
+  }
+
+  /** The wrapped source. */
+  public RangeSource delegate() {
+    return delegate;
+  }
+
+  /** Block hits and misses so far. */
+  public Stats cacheStats() {
+    return new Stats(hits.sum(), misses.sum());
+  }
+
+  /**
+   * Cache counters.
+   *
+   * @param hits blocks served from the cache
+   * @param misses blocks read from the delegate
+   */
+  public record Stats(long hits, long misses) {}
+
+  @Override
+  public String name() {
+    return delegate.name();
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public int read(long position, ByteBuffer dst) throws IOException {
+    if (position < 0) {
+      throw new IllegalArgumentException("negative position " + position);
+    }
+    if (position >= size) {
+      return -1;
+    }
+    if (!dst.hasRemaining()) {
+      return 0;
+    }
+    if (delegate instanceof RemoteRangeSource r && position >= r.tailOffset()) {
+      return delegate.read(position, dst);
+    }
+    long first = position / blockSize;
+    long lastWanted = (Math.min(size, position + dst.remaining()) - 1) / blockSize;
+    long last = Math.min(lastWanted, first + MAX_BLOCKS_PER_READ - 1);
+    ByteBuffer[] blocks = new ByteBuffer[(int) (last - first + 1)];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = lookup(first + i);
+    }
+    for (int i = 0; i < blocks.length; ) {
+      if (blocks[i] != null) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j + 1 < blocks.length && blocks[j + 1] == null) {
+        j++;
+      }
+      fetchRun(first, blocks, i, j);
+      i = j + 1;
+    }
+    int n = 0;
+    long pos = position;
+    for (int i = 0; i < blocks.length && dst.hasRemaining(); i++) {
+      ByteBuffer b = blocks[i];
+      int off = (int) (pos - (first + i) * blockSize);
+      int len = Math.min(dst.remaining(), b.remaining() - off);
+      dst.put(b.duplicate().position(b.position() + off).limit(b.position() + off + len));
+      n += len;
+      pos += len;
+    }
+    return n;
+  }
+
+  private int blockLength(long index) {
+    return (int) Math.min(blockSize, size - index * blockSize);
+  }
+
+  private BlockKey key(long index) {
+    return new BlockKey(location, version, blockSize, index);
+  }
+
+  private ByteBuffer lookup(long index) throws IOException {
+    Optional<ByteBuffer> hit = cache.get(key(index));
+    // A block of the wrong length can only come from a damaged or foreign shared cache: refetch it.
+    if (hit.isPresent() && hit.get().remaining() == blockLength(index)) {
+      hits.increment();
+      return hit.get();
+    }
+    misses.increment();
+    return null;
+  }
+
+  /** Reads blocks {@code from..to} (indexes into {@code blocks}) with one delegate read. */
+  private void fetchRun(long first, ByteBuffer[] blocks, int from, int to) throws IOException {
+    long start = (first + from) * blockSize;
+    long end = (first + to) * blockSize + blockLength(first + to);
+    byte[] run = new byte[(int) (end - start)];
+    delegate.readFully(start, ByteBuffer.wrap(run));
+    for (int i = from; i <= to; i++) {
+      int off = (i - from) * blockSize;
+      byte[] block = from == to ? run : Arrays.copyOfRange(run, off, off + blockLength(first + i));
+      cache.put(key(first + i), block);
+      blocks[i] = ByteBuffer.wrap(block).asReadOnlyBuffer();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    delegate.close();
+  }
+
+  @Override
+  public String toString() {
+    return "cached " + delegate + " (" + blockSize + "-byte blocks in " + cache + ")";
+  }
+}

@@ -1,0 +1,133 @@
+package io.easystore.write;
+
+import io.easystore.ChecksumKind;
+import io.easystore.IndexEntry;
+import io.easystore.codec.Codec;
+import io.easystore.codec.CodecId;
+import io.easystore.format.Checksums;
+import io.easystore.format.EntryFields;
+import io.easystore.io.ContainerSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.Checksum;
+
+/**
+ * Writes entry bodies to the data region: checksums the original bytes, compresses with the
+ * given codec and keeps the result only if it is smaller. Bodies up to {@link #IN_MEMORY_LIMIT}
+ * are decided on their whole content; longer ones are streamed and decided on their first
+ * {@link #IN_MEMORY_LIMIT} bytes. Not thread-safe; keeps no reference to the caller's arrays.
+ */
+final class BodyEncoder {
+  /** Bodies up to this size are compressed in memory. */
+  static final int IN_MEMORY_LIMIT = 4 << 20;
+  private static final int CHUNK = 64 << 10;
+
+  private final ContainerSink sink;
+  private final ChecksumKind kind;
+  private byte[] chunk;
+
+  BodyEncoder(ContainerSink sink, ChecksumKind kind) {
+    this.sink = sink;
+    this.kind = kind;
+  }
+
+  /** Writes a body held in memory and fills the body fields of {@code e}. */
+  void write(byte[] b, int off, int len, Codec codec, int dictionaryId, EntryFields e) throws IOException {
+    long sum = Checksums.of(kind, b, off, len);
+    byte[] packed = null;
+    if (codec.id() != CodecId.NONE && len > 0) {
+      byte[] z = codec.compress(b, off, len);
+      if (z.length < len) {
+        packed = z;
+      }
+    }
+    e.dataOffset = sink.position();
+    if (packed != null) {
+      sink.write(ByteBuffer.wrap(packed));
+      setCompressed(e, codec, dictionaryId, packed.length);
+    } else {
+      sink.write(ByteBuffer.wrap(b, off, len));
+      setRaw(e, len);
+    }
+    e.originalLength = len;
+    e.checksum = sum;
+  }
+
+  /**
+   * Streams a body longer than {@link #IN_MEMORY_LIMIT}: {@code head} holds its first
+   * {@code headLength} bytes, {@code rest} the remainder (read to its end, not closed).
+   */
+  void writeLarge(byte[] head, int headLength, InputStream rest, Codec codec, EntryFields e) throws IOException {
+    Checksum sum = Checksums.create(kind);
+    boolean compress = false;
+    if (codec.id() != CodecId.NONE) {
+      // The first megabytes decide: compressing them is also the cheapest compressibility test.
+      compress = codec.compress(head, 0, headLength).length < headLength - headLength / 32;
+    }
+    long start = sink.position();
+    e.dataOffset = start;
+    long total = headLength;
+    sum.update(head, 0, headLength);
+    if (chunk == null) {
+      chunk = new byte[CHUNK];
+    }
+    if (compress) {
+      try (OutputStream z = codec.compressingStream(new SinkOutput(sink))) {
+        z.write(head, 0, headLength);
+        int n;
+        while ((n = rest.read(chunk)) >= 0) {
+          sum.update(chunk, 0, n);
+          z.write(chunk, 0, n);
+          total += n;
+        }
+      }
+      setCompressed(e, codec, 0, sink.position() - start);
+    } else {
+      sink.write(ByteBuffer.wrap(head, 0, headLength));
+      int n;
+      while ((n = rest.read(chunk)) >= 0) {
+        sum.update(chunk, 0, n);
+        sink.write(ByteBuffer.wrap(chunk, 0, n));
+        total += n;
+      }
+      setRaw(e, total);
+    }
+    e.originalLength = total;
+    e.checksum = sum.getValue();
+  }
+
+  private static void setCompressed(EntryFields e, Codec codec, int dictionaryId, long stored) {
+    e.flags |= IndexEntry.COMPRESSED;
+    e.codec = codec.id().id();
+    e.dictionaryId = codec.id() == CodecId.ZSTD_DICTIONARY ? dictionaryId : 0;
+    e.storedLength = stored;
+  }
+
+  private static void setRaw(EntryFields e, long len) {
+    e.flags &= ~IndexEntry.COMPRESSED;
+    e.codec = 0;
+    e.dictionaryId = 0;
+    e.storedLength = len;
+  }
+
+  /** The sink as an OutputStream whose close() leaves the sink open. */
+  private static final class SinkOutput extends OutputStream {
+    private final ContainerSink sink;
+
+    SinkOutput(ContainerSink sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      sink.write(ByteBuffer.wrap(new byte[] {(byte) b}));
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      sink.write(ByteBuffer.wrap(b, off, len));
+    }
+  }
+}

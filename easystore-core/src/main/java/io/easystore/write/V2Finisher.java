@@ -1,0 +1,75 @@
+package io.easystore.write;
+
+import io.easystore.WriterOptions;
+import io.easystore.format.Checksums;
+import io.easystore.format.RootBlock;
+import io.easystore.format.V2Footer;
+import io.easystore.io.ContainerSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes everything after the data region of a v2 container: metadata, padding to the page
+ * size, index pages, dictionaries, root block, footer. Single-use, not thread-safe.
+ */
+final class V2Finisher {
+  private final ContainerSink sink;
+  private final WriterOptions options;
+  private final UUID uuid;
+  private final PageSizer sizer;
+  private final Spool meta;
+  private final int tailBytes;
+
+  V2Finisher(ContainerSink sink, WriterOptions options, UUID uuid, PageSizer sizer, Spool meta, int tailBytes) {
+    this.sink = sink;
+    this.options = options;
+    this.uuid = uuid;
+    this.sizer = sizer;
+    this.meta = meta;
+    this.tailBytes = tailBytes;
+  }
+
+  void finish(EntrySorter.Source entries, List<byte[]> dictionaries) throws IOException {
+    long metaStart = sink.position();
+    meta.finishWriting();
+    try (InputStream in = meta.open()) {
+      byte[] buf = new byte[64 << 10];
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        sink.write(ByteBuffer.wrap(buf, 0, n));
+      }
+    }
+    long metaEnd = sink.position();
+    // Stats varints and the dictionary table precede the root node in the block.
+    int prefix = 5 * 10 + 1 + dictionaries.size() * (10 + 5 + 4);
+    int rootBudget = tailBytes - V2Footer.SIZE - prefix;
+    int shift = sizer.singleLeafBytes() <= rootBudget ? V2Footer.MIN_PAGE_SHIFT : sizer.choose(rootBudget);
+    int page = 1 << shift;
+    long indexStart = V2Footer.alignUp(metaEnd, page);
+    sink.write(ByteBuffer.wrap(new byte[(int) (indexStart - metaEnd)]));
+    TreeBuilder.Result tree = new TreeBuilder(sink, shift, options.checksum().size(), rootBudget, options.tempDir())
+        .build(entries);
+    long dictStart = sink.position();
+    List<RootBlock.DictRef> refs = new ArrayList<>();
+    for (byte[] d : dictionaries) {
+      refs.add(new RootBlock.DictRef(refs.size() + 1, sink.position(), d.length,
+          Checksums.crc32c(d, 0, d.length, d, 0, 0)));
+      sink.write(ByteBuffer.wrap(d));
+    }
+    byte[] root = RootBlock.encode(tree.liveFiles(), tree.directories(), tree.deleted(), tree.originalBytes(),
+        tree.storedBytes(), refs, tree.rootNode());
+    if (root.length > V2Footer.MAX_ROOT_BYTES) {
+      throw new IOException(sink.name() + ": root block of " + root.length + " bytes exceeds the format's "
+          + V2Footer.MAX_ROOT_BYTES);
+    }
+    long fileSize = sink.position() + root.length + V2Footer.SIZE;
+    V2Footer footer = new V2Footer(shift, options.checksum(), tree.height(), root.length, tree.entries(),
+        metaStart, metaEnd, dictStart, uuid, fileSize);
+    sink.write(ByteBuffer.wrap(root));
+    sink.write(ByteBuffer.wrap(footer.encode(root, 0)));
+  }
+}

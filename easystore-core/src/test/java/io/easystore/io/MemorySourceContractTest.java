@@ -1,0 +1,9 @@
+package io.easystore.io;
+
+/** The contract for {@link RangeSources#memory}. */
+class MemorySourceContractTest extends RangeSourceContract {
+  @Override
+  protected RangeSource open(byte[] content) {
+    return RangeSources.memory("memory", content);
+  }
+}

@@ -1,0 +1,125 @@
+package io.easystore.els;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The start of segment 0 of every record: who the directory belongs to and what it holds.
+ *
+ * <pre>
+ * u8 version (1) | u8 kind code | varint segments | varint ordinal | varint key length | key UTF-8
+ * | value bytes...
+ * </pre>
+ *
+ * Varints are unsigned LEB128, at most 9 bytes for the ordinal and 4 for the others. "segments"
+ * is how many segments (this one included) the write that created the generation committed: a
+ * reader that sees fewer has a listing that missed a file and must look again, rather than return
+ * a shorter value. Bucket records carry no value bytes.
+ *
+ * @param kind what the record describes
+ * @param ordinal position in the parent bucket
+ * @param key the original name (empty for the root)
+ */
+record Header(ElsKind kind, long ordinal, String key) {
+  static final int VERSION = 1;
+
+  /** Result of {@link #decode}: the header and where the value bytes start in segment 0. */
+  record Decoded(Header header, int segments, int keyBytes, int valueOffset) {}
+
+  /** Header followed by {@code value[0..inline)}, for a generation written with {@code segments}. */
+  byte[] encode(byte[] value, int inline, int segments) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(k.length + inline + 16);
+    out.write(VERSION);
+    out.write(kind.code());
+    varint(out, segments);
+    varint(out, ordinal);
+    varint(out, k.length);
+    out.write(k, 0, k.length);
+    out.write(value, 0, inline);
+    return out.toByteArray();
+  }
+
+  private static void varint(ByteArrayOutputStream out, long v) {
+    while ((v & ~0x7FL) != 0) {
+      out.write((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    out.write((int) v);
+  }
+
+  /**
+   * Parses segment 0. Throws {@link VersionException} for another header version and
+   * {@link IllegalArgumentException} with the reason if the bytes are not a header. The caller
+   * enforces the key-length limit on {@link Decoded#keyBytes()}.
+   */
+  static Decoded decode(byte[] seg) {
+    if (seg.length < 4) {
+      throw new IllegalArgumentException("record header of " + seg.length + " bytes is too short");
+    }
+    int version = seg[0] & 0xFF;
+    if (version != VERSION) {
+      throw new VersionException(version);
+    }
+    ElsKind kind = ElsKind.fromCode(seg[1] & 0xFF);
+    if (kind == null) {
+      throw new IllegalArgumentException("unknown kind code " + (seg[1] & 0xFF));
+    }
+    int[] pos = {2};
+    long segments = readVarint(seg, pos, 4);
+    if (segments < 1) {
+      throw new IllegalArgumentException("header counts no segments");
+    }
+    long ordinal = readVarint(seg, pos, 9);
+    long keyLen = readVarint(seg, pos, 4);
+    if (keyLen > seg.length - pos[0]) {
+      throw new IllegalArgumentException("key length " + keyLen + " runs past the header");
+    }
+    String key;
+    try {
+      key = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(seg, pos[0], (int) keyLen)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("key is not valid UTF-8", e);
+    }
+    int valueAt = pos[0] + (int) keyLen;
+    if (kind.isBucket() && valueAt != seg.length) {
+      throw new IllegalArgumentException("bucket header has " + (seg.length - valueAt) + " trailing bytes");
+    }
+    return new Decoded(new Header(kind, ordinal, key), (int) segments, (int) keyLen, valueAt);
+  }
+
+  private static long readVarint(byte[] b, int[] pos, int maxBytes) {
+    long v = 0;
+    for (int i = 0; i < maxBytes; i++) {
+      if (pos[0] >= b.length) {
+        throw new IllegalArgumentException("header ends inside a number");
+      }
+      int x = b[pos[0]++] & 0xFF;
+      v |= (long) (x & 0x7F) << (7 * i);
+      if ((x & 0x80) == 0) {
+        if (v < 0 || (i > 0 && x == 0)) {
+          throw new IllegalArgumentException("non-canonical or negative number in header");
+        }
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("number in header longer than " + maxBytes + " bytes");
+  }
+
+  /** Carries a header version this library does not read. */
+  static final class VersionException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    final int version;
+
+    VersionException(int version) {
+      super("header version " + version);
+      this.version = version;
+    }
+  }
+}

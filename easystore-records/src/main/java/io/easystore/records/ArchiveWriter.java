@@ -1,0 +1,154 @@
+package io.easystore.records;
+
+import io.easystore.LimitExceededException;
+import io.easystore.codec.Codec;
+import io.easystore.codec.Codecs;
+import io.easystore.crypto.PageSealer;
+import java.io.IOException;
+import java.util.Arrays;
+
+/** The {@link RecordWriter} implementation; see there for the contract. */
+final class ArchiveWriter implements RecordWriter {
+  private final PageOutput out;
+  private final ArchiveMetadata meta;
+  private final WriterOptions opts;
+  private final PageCodec pages;
+  private final Codec codec;
+  private final byte[] host;
+  private final byte[] app;
+  private byte[] buf;
+  private int len;
+  private int count;
+  private long firstAppendMillis;
+  private boolean closed;
+
+  ArchiveWriter(PageOutput out, ArchiveMetadata meta, WriterOptions opts, PageSealer sealer) {
+    this.out = out;
+    this.meta = meta;
+    this.opts = opts;
+    this.pages = new PageCodec(out.name(), meta, sealer, ReaderOptions.defaults());
+    this.codec = Codecs.of(meta.codec(), meta.codecLevel());
+    this.host = Format.utf8Prefix(opts.host, Format.MAX_HOST);
+    this.app = Format.utf8Prefix(opts.application, Format.MAX_APP);
+    this.buf = new byte[Math.min(opts.pageSize + 64, 1 << 16)];
+  }
+
+  @Override
+  public String name() {
+    return out.name();
+  }
+
+  @Override
+  public ArchiveMetadata metadata() {
+    return meta;
+  }
+
+  @Override
+  public synchronized Bookmark append(byte[] record, int off, int n) throws IOException {
+    ensureOpen();
+    if (off < 0 || n < 0 || off > record.length - n) {
+      throw new IndexOutOfBoundsException("off " + off + " len " + n + " of " + record.length);
+    }
+    if (n > opts.maxItemSize) {
+      throw new LimitExceededException(out.name(), out.position(), null, "record size", n, opts.maxItemSize,
+          "WriterOptions.withMaxItemSize (at most 16 MiB)");
+    }
+    int framed = 2 + Format.varintSize(n) + n;
+    if (count > 0 && len + framed + Format.TERMINATOR > opts.pageSize) {
+      writePage();
+    }
+    if (count == 0) {
+      firstAppendMillis = opts.clock.millis();
+    }
+    ensureRoom(framed + Format.TERMINATOR);
+    buf[len] = Format.ENTRY_MARK_0;
+    buf[len + 1] = Format.ENTRY_MARK_1;
+    int pos = Format.putVarint(buf, len + 2, n);
+    System.arraycopy(record, off, buf, pos, n);
+    len = pos + n;
+    Bookmark b = new Bookmark(out.position(), count++);
+    if (len + Format.TERMINATOR >= opts.pageSize || due()) {
+      writePage();
+    }
+    return b;
+  }
+
+  private void ensureRoom(int extra) {
+    if (len + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(len + extra, Math.min(2 * buf.length, Integer.MAX_VALUE - 16)));
+    }
+  }
+
+  private boolean due() {
+    return count > 0 && opts.maxPageAge != null
+        && opts.clock.millis() - firstAppendMillis >= opts.maxPageAge.toMillis();
+  }
+
+  private void writePage() throws IOException {
+    if (count == 0) {
+      return;
+    }
+    buf[len] = 0;
+    buf[len + 1] = 0;
+    byte[] page = pages.encode(out.position(), opts.clock.millis(), buf, len + Format.TERMINATOR, count, codec,
+        host, app);
+    out.write(page);
+    len = 0;
+    count = 0;
+    if (buf.length > 4 * Math.max(opts.pageSize, 1 << 16)) {
+      // A huge record grew the buffer; do not keep 16 MiB around for 100-byte records.
+      buf = new byte[Math.min(opts.pageSize + 64, 1 << 16)];
+    }
+    if (opts.syncOnFlush) {
+      out.sync();
+    }
+  }
+
+  @Override
+  public synchronized void flush() throws IOException {
+    ensureOpen();
+    writePage();
+  }
+
+  @Override
+  public synchronized boolean flushIfDue() throws IOException {
+    ensureOpen();
+    if (due()) {
+      writePage();
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public synchronized void sync() throws IOException {
+    ensureOpen();
+    writePage();
+    out.sync();
+  }
+
+  @Override
+  public synchronized long size() {
+    return out.position();
+  }
+
+  private void ensureOpen() throws IOException {
+    if (closed) {
+      throw new IOException(out.name() + ": writer is closed");
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      writePage();
+      out.sync();
+    } finally {
+      out.close();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.easystore.records;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+
+/**
+ * Constants and byte helpers of record archive format version 1 (docs/FORMAT.md, "Record
+ * archives"). All integers are little-endian.
+ */
+final class Format {
+  static final byte[] VOLUME_MAGIC = "ESRECARC".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PAGE_MAGIC = "PAGE".getBytes(StandardCharsets.US_ASCII);
+  static final int VERSION = 1;
+  static final int ALIGN = 16;
+
+  /** Fixed part of the volume header before the metadata JSON. */
+  static final int VOLUME_FIXED = 16;
+  static final int MAX_METADATA = 1 << 20;
+
+  /** Page header: 41 fixed bytes, host, app, then the 4-byte header CRC. */
+  static final int PAGE_FIXED = 41;
+  static final int PAGE_HEADER_MIN = PAGE_FIXED + 4;
+  static final int MAX_HOST = 64;
+  static final int MAX_APP = 64;
+  static final int PAGE_HEADER_MAX = PAGE_HEADER_MIN + MAX_HOST + MAX_APP;
+  /** Bytes of the header authenticated as associated data when a page is sealed. */
+  static final int SEALED_HEADER_PREFIX = 36;
+  static final int FLAG_ENCRYPTED = 1;
+
+  static final byte ENTRY_MARK_0 = '@';
+  static final byte ENTRY_MARK_1 = '>';
+  /** Marker, then at most a 5-byte varint: the longest entry framing. */
+  static final int MAX_ENTRY_OVERHEAD = 7;
+  static final int TERMINATOR = 2;
+
+  static final String AAD_PURPOSE = "easystore-records-page-v1";
+
+  private Format() {}
+
+  static long align(long offset) {
+    return (offset + ALIGN - 1) & ~(long) (ALIGN - 1);
+  }
+
+  static int crc(byte[] b, int off, int len) {
+    CRC32C c = new CRC32C();
+    c.update(b, off, len);
+    return (int) c.getValue();
+  }
+
+  static int varintSize(int v) {
+    int n = 1;
+    while ((v & ~0x7F) != 0) {
+      v >>>= 7;
+      n++;
+    }
+    return n;
+  }
+
+  static int putVarint(byte[] b, int pos, int v) {
+    while ((v & ~0x7F) != 0) {
+      b[pos++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    b[pos++] = (byte) v;
+    return pos;
+  }
+
+  static void putShort(byte[] b, int pos, int v) {
+    b[pos] = (byte) v;
+    b[pos + 1] = (byte) (v >>> 8);
+  }
+
+  static void putInt(byte[] b, int pos, int v) {
+    for (int i = 0; i < 4; i++) {
+      b[pos + i] = (byte) (v >>> (8 * i));
+    }
+  }
+
+  static void putLong(byte[] b, int pos, long v) {
+    for (int i = 0; i < 8; i++) {
+      b[pos + i] = (byte) (v >>> (8 * i));
+    }
+  }
+
+  static int getShort(byte[] b, int pos) {
+    return (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8;
+  }
+
+  static int getInt(byte[] b, int pos) {
+    return (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8 | (b[pos + 2] & 0xFF) << 16 | (b[pos + 3] & 0xFF) << 24;
+  }
+
+  static long getLong(byte[] b, int pos) {
+    return (getInt(b, pos) & 0xFFFFFFFFL) | ((long) getInt(b, pos + 4)) << 32;
+  }
+
+  static boolean startsWith(byte[] b, int pos, byte[] magic) {
+    if (pos < 0 || pos + magic.length > b.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if (b[pos + i] != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Cuts a string to at most {@code max} UTF-8 bytes without splitting a character. */
+  static byte[] utf8Prefix(String s, int max) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    if (b.length <= max) {
+      return b;
+    }
+    int end = max;
+    while (end > 0 && (b[end] & 0xC0) == 0x80) {
+      end--;
+    }
+    byte[] out = new byte[end];
+    System.arraycopy(b, 0, out, 0, end);
+    return out;
+  }
+}

@@ -1,0 +1,194 @@
+package io.easystore.records;
+
+import io.easystore.CorruptContainerException;
+import io.easystore.codec.Codec;
+import io.easystore.codec.CodecId;
+import io.easystore.codec.Codecs;
+import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.crypto.PageSealer;
+import io.easystore.io.RangeSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Turns entry streams into stored pages and back: compression, sealing, checksums. Immutable and
+ * thread-safe; every method works on buffers it allocates or that the caller owns for the call.
+ */
+final class PageCodec {
+  private final String name;
+  private final UUID archiveId;
+  private final boolean archiveEncrypted;
+  private final String keyId;
+  private final PageSealer sealer;
+  private final ReaderOptions opts;
+
+  PageCodec(String name, ArchiveMetadata meta, PageSealer sealer, ReaderOptions opts) {
+    this.name = name;
+    this.archiveId = meta.archiveId();
+    this.archiveEncrypted = meta.encrypted();
+    this.keyId = meta.keyId();
+    this.sealer = sealer;
+    this.opts = opts;
+  }
+
+  String name() {
+    return name;
+  }
+
+  ReaderOptions options() {
+    return opts;
+  }
+
+  /**
+   * The complete bytes of one page (header, payload, zero padding) for {@code plain[0, plainLen)}.
+   * Falls back to storing the entries uncompressed when the codec does not make them smaller.
+   */
+  byte[] encode(long offset, long created, byte[] plain, int plainLen, int count, Codec codec, byte[] host,
+      byte[] app) {
+    CodecId used = codec.id();
+    byte[] body;
+    if (used == CodecId.NONE) {
+      body = null;
+    } else {
+      body = codec.compress(plain, 0, plainLen);
+      if (body.length >= plainLen) {
+        used = CodecId.NONE;
+        body = null;
+      }
+    }
+    int bodyLen = body == null ? plainLen : body.length;
+    boolean enc = sealer != null;
+    int storedLen = enc ? bodyLen + PageSealer.OVERHEAD : bodyLen;
+    byte[] payload;
+    if (enc) {
+      byte[] prefix = PageHeader.encode(offset, used, true, created, count, plainLen, storedLen, 0, host, app);
+      payload = sealer.seal(body == null ? plain : body, 0, bodyLen, aad(offset, prefix));
+    } else {
+      payload = body == null ? plain : body;
+    }
+    int crc = Format.crc(payload, 0, storedLen);
+    byte[] header = PageHeader.encode(offset, used, enc, created, count, plainLen, storedLen, crc, host, app);
+    long end = Format.align(offset + header.length + storedLen);
+    byte[] out = new byte[(int) (end - offset)];
+    System.arraycopy(header, 0, out, 0, header.length);
+    System.arraycopy(payload, 0, out, header.length, storedLen);
+    return out;
+  }
+
+  private byte[] aad(long offset, byte[] header) {
+    return PageSealer.associatedData(Format.AAD_PURPOSE, archiveId, offset, header, 0, Format.SEALED_HEADER_PREFIX);
+  }
+
+  /** Reads and validates the header of the page at {@code offset} of a source of {@code size} bytes. */
+  PageHeader readHeader(RangeSource src, long offset, long size) throws IOException {
+    if (offset < 0 || offset >= size) {
+      throw new CorruptPageException(name, offset, null, CorruptPageException.NONE,
+          "no page at offset " + offset + " (data ends at " + size + ")", null);
+    }
+    int want = (int) Math.min(Format.PAGE_HEADER_MAX, size - offset);
+    byte[] b = new byte[want];
+    src.readFully(offset, ByteBuffer.wrap(b));
+    return PageHeader.parse(name, b, want, offset, size, opts);
+  }
+
+  /** Reads the stored payload of {@code h} and checks its CRC. */
+  byte[] readPayload(RangeSource src, PageHeader h) throws IOException {
+    byte[] stored = new byte[h.storedLength()];
+    src.readFully(h.payloadOffset(), ByteBuffer.wrap(stored));
+    if (Format.crc(stored, 0, stored.length) != h.payloadCrc()) {
+      throw new CorruptPageException(name, h.offset(), null, CorruptPageException.NONE,
+          "page payload checksum mismatch", null);
+    }
+    return stored;
+  }
+
+  /** Authenticates, decrypts and decompresses a checked payload into the entry stream. */
+  byte[] decode(PageHeader h, byte[] stored) throws IOException {
+    if (h.encrypted() != archiveEncrypted) {
+      throw new CorruptPageException(name, h.offset(), null, CorruptPageException.NONE, archiveEncrypted
+          ? "unencrypted page in an encrypted archive" : "encrypted page in an unencrypted archive", null);
+    }
+    byte[] body = stored;
+    int bodyLen = stored.length;
+    if (h.encrypted()) {
+      if (sealer == null) {
+        throw new KeyUnavailableException(keyId, KeyUnavailableException.Reason.MISSING, name
+            + " is encrypted with key '" + keyId + "'; supply it (--key-file, --key-env or a KeyProvider)");
+      }
+      byte[] prefix = PageHeader.encode(h.offset(), h.codec(), true, h.created(), h.entryCount(), h.plainLength(),
+          h.storedLength(), 0, h.host().getBytes(StandardCharsets.UTF_8),
+          h.application().getBytes(StandardCharsets.UTF_8));
+      body = sealer.open(stored, 0, stored.length, aad(h.offset(), prefix), name, h.offset());
+      bodyLen = body.length;
+    }
+    if (h.codec() == CodecId.NONE) {
+      if (bodyLen != h.plainLength()) {
+        throw new CorruptPageException(name, h.offset(), null, CorruptPageException.NONE,
+            "stored entry stream length " + bodyLen + " differs from the header's " + h.plainLength(), null);
+      }
+      return body;
+    }
+    try {
+      return Codecs.of(h.codec()).decompressExact(body, 0, bodyLen, h.plainLength(), name, h.offset());
+    } catch (CorruptPageException e) {
+      throw e;
+    } catch (CorruptContainerException e) {
+      throw new CorruptPageException(name, h.offset(), null, CorruptPageException.NONE,
+          "cannot decompress page: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Splits a decoded entry stream into its records, checking the framing, the record count, the
+   * record size limit and the terminator before any record is handed out.
+   *
+   * @return offsets and lengths, interleaved: {@code [off0, len0, off1, len1, ...]}
+   */
+  int[] frame(PageHeader h, byte[] plain) throws CorruptPageException {
+    int count = h.entryCount();
+    int[] spans = new int[2 * count];
+    int pos = 0;
+    int n = plain.length;
+    for (int i = 0; i < count; i++) {
+      if (pos + 3 > n || plain[pos] != Format.ENTRY_MARK_0 || plain[pos + 1] != Format.ENTRY_MARK_1) {
+        throw entry(h, i, "no record marker at stream position " + pos);
+      }
+      pos += 2;
+      long len = 0;
+      int shift = 0;
+      while (true) {
+        if (pos >= n || shift > 28) {
+          throw entry(h, i, "bad record length varint");
+        }
+        int b = plain[pos++] & 0xFF;
+        len |= (long) (b & 0x7F) << shift;
+        shift += 7;
+        if ((b & 0x80) == 0) {
+          break;
+        }
+      }
+      if (len > opts.maxItemSize()) {
+        throw entry(h, i, "record of " + len + " bytes is above the limit of " + opts.maxItemSize()
+            + " (raise it with ReaderOptions.withMaxItemSize or --max-item-size)");
+      }
+      if (len > n - pos) {
+        throw entry(h, i, "record of " + len + " bytes runs past the end of the page");
+      }
+      spans[2 * i] = pos;
+      spans[2 * i + 1] = (int) len;
+      pos += (int) len;
+    }
+    if (pos + Format.TERMINATOR != n || plain[pos] != 0 || plain[pos + 1] != 0) {
+      throw new CorruptPageException(name, h.offset(), null, CorruptPageException.NONE,
+          "page does not end with the terminator after its " + count + " records", null);
+    }
+    return spans;
+  }
+
+  private CorruptPageException entry(PageHeader h, int index, String problem) {
+    return new CorruptPageException(name, h.offset(), new Bookmark(h.offset(), index), CorruptPageException.NONE,
+        problem, null);
+  }
+}

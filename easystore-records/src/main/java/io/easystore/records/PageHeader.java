@@ -1,0 +1,135 @@
+package io.easystore.records;
+
+import io.easystore.CorruptContainerException;
+import io.easystore.LimitExceededException;
+import io.easystore.UnsupportedVersionException;
+import io.easystore.codec.CodecId;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One decoded, validated page header (layout in docs/FORMAT.md).
+ *
+ * @param offset where the page starts
+ * @param codec how the entry stream was compressed
+ * @param encrypted whether the payload is sealed
+ * @param created page creation time, ms since the Unix epoch (UTC)
+ * @param entryCount records in the page, at least 1
+ * @param plainLength length of the entry stream (with terminator)
+ * @param storedLength length of the payload as stored
+ * @param payloadCrc CRC32C of the stored payload
+ * @param host the writer's host
+ * @param application the writer's application id
+ * @param headerLength bytes of header, including its CRC
+ */
+record PageHeader(long offset, CodecId codec, boolean encrypted, long created, int entryCount, int plainLength,
+    int storedLength, int payloadCrc, String host, String application, int headerLength) {
+
+  /** The offset of the page that follows this one. */
+  long next() {
+    return Format.align(offset + headerLength + (long) storedLength);
+  }
+
+  long payloadOffset() {
+    return offset + headerLength;
+  }
+
+  /** Builds the header bytes; the payload CRC and lengths must already be known. */
+  static byte[] encode(long offset, CodecId codec, boolean encrypted, long created, int count, int plainLength,
+      int storedLength, int payloadCrc, byte[] host, byte[] app) {
+    int len = Format.PAGE_FIXED + host.length + app.length;
+    byte[] b = new byte[len + 4];
+    System.arraycopy(Format.PAGE_MAGIC, 0, b, 0, 4);
+    b[4] = (byte) Format.VERSION;
+    b[5] = (byte) codec.id();
+    b[6] = (byte) (encrypted ? Format.FLAG_ENCRYPTED : 0);
+    b[7] = (byte) host.length;
+    Format.putLong(b, 8, offset);
+    Format.putLong(b, 16, created);
+    Format.putInt(b, 24, count);
+    Format.putInt(b, 28, plainLength);
+    Format.putInt(b, 32, storedLength);
+    Format.putInt(b, 36, payloadCrc);
+    b[40] = (byte) app.length;
+    System.arraycopy(host, 0, b, Format.PAGE_FIXED, host.length);
+    System.arraycopy(app, 0, b, Format.PAGE_FIXED + host.length, app.length);
+    Format.putInt(b, len, Format.crc(b, 0, len));
+    return b;
+  }
+
+  /**
+   * Parses and validates the header in {@code b[0, avail)} of a page expected at {@code offset}
+   * in a file of {@code size} bytes. Every field is checked before anything is allocated from it.
+   */
+  static PageHeader parse(String name, byte[] b, int avail, long offset, long size, ReaderOptions opts)
+      throws CorruptContainerException {
+    if (avail < Format.PAGE_HEADER_MIN) {
+      throw bad(name, offset, "only " + avail + " bytes left where a page header (at least "
+          + Format.PAGE_HEADER_MIN + ") should be");
+    }
+    if (!Format.startsWith(b, 0, Format.PAGE_MAGIC)) {
+      throw bad(name, offset, "no page magic");
+    }
+    int hostLen = b[7] & 0xFF;
+    int appLen = b[40] & 0xFF;
+    if (hostLen > Format.MAX_HOST || appLen > Format.MAX_APP) {
+      throw bad(name, offset, "host or application field longer than 64 bytes");
+    }
+    int len = Format.PAGE_FIXED + hostLen + appLen;
+    if (avail < len + 4) {
+      throw bad(name, offset, "page header cut short");
+    }
+    if (Format.getInt(b, len) != Format.crc(b, 0, len)) {
+      throw bad(name, offset, "page header checksum mismatch");
+    }
+    int version = b[4] & 0xFF;
+    if (version < Format.VERSION) {
+      throw new UnsupportedVersionException.TooOld(name, offset + 4, "record page", version, Format.VERSION);
+    }
+    if (version > Format.VERSION) {
+      throw new UnsupportedVersionException.TooNew(name, offset + 4, "record page", version, Format.VERSION);
+    }
+    CodecId codec;
+    try {
+      codec = CodecId.fromId(b[5] & 0xFF, name, offset + 5);
+    } catch (CorruptContainerException e) {
+      throw bad(name, offset, e.getMessage());
+    }
+    if (codec == CodecId.ZSTD_DICTIONARY) {
+      throw bad(name, offset, "zstd-dict pages are not part of record archive format 1");
+    }
+    int flags = b[6] & 0xFF;
+    if ((flags & ~Format.FLAG_ENCRYPTED) != 0) {
+      throw bad(name, offset, "unknown page flags 0x" + Integer.toHexString(flags));
+    }
+    boolean encrypted = (flags & Format.FLAG_ENCRYPTED) != 0;
+    long recorded = Format.getLong(b, 8);
+    if (recorded != offset) {
+      throw bad(name, offset, "page records offset " + recorded + " (moved or misaligned page)");
+    }
+    int count = Format.getInt(b, 24);
+    long plain = Format.getInt(b, 28) & 0xFFFFFFFFL;
+    long stored = Format.getInt(b, 32) & 0xFFFFFFFFL;
+    if (count < 1 || plain < 3L * count + Format.TERMINATOR) {
+      throw bad(name, offset, "impossible record count " + count + " for " + plain + " bytes");
+    }
+    if (plain > opts.maxPageSize()) {
+      throw new LimitExceededException(name, offset, null, "page size", plain, opts.maxPageSize(),
+          "ReaderOptions.withMaxPageSize or --max-page-size");
+    }
+    if (stored > opts.maxStoredSize() || stored > size - offset - len - 4) {
+      throw bad(name, offset, "payload of " + stored + " bytes runs past the end of the file (" + size
+          + ") or the page size limit");
+    }
+    if (!encrypted && codec == CodecId.NONE && stored != plain) {
+      throw bad(name, offset, "uncompressed payload length " + stored + " differs from entry stream length " + plain);
+    }
+    String host = new String(b, Format.PAGE_FIXED, hostLen, StandardCharsets.UTF_8);
+    String app = new String(b, Format.PAGE_FIXED + hostLen, appLen, StandardCharsets.UTF_8);
+    return new PageHeader(offset, codec, encrypted, Format.getLong(b, 16), count, (int) plain, (int) stored,
+        Format.getInt(b, 36), host, app, len + 4);
+  }
+
+  private static CorruptPageException bad(String name, long offset, String problem) {
+    return new CorruptPageException(name, offset, null, CorruptPageException.NONE, problem, null);
+  }
+}

@@ -1,0 +1,181 @@
+package io.easystore.records;
+
+import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.crypto.PageSealer;
+import io.easystore.io.ContainerSink;
+import io.easystore.io.RangeSource;
+import io.easystore.io.RangeSources;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Entry points for record archives: create, append, open, repair.
+ *
+ * <pre>{@code
+ * try (RecordWriter w = RecordArchives.create(path, WriterOptions.defaults())) {
+ *   Bookmark b = w.append("hello");
+ * }
+ * try (RecordReader r = RecordArchives.open(path, ReaderOptions.defaults())) {
+ *   r.stream(RecordTypes.utf8()).parallel().count();
+ * }
+ * }</pre>
+ */
+public final class RecordArchives {
+  private RecordArchives() {}
+
+  /**
+   * Creates a new archive file. The volume header is written to a temporary file and linked into
+   * place, so the archive appears complete or not at all; pages are then appended in place under an
+   * exclusive lock.
+   *
+   * @throws FileAlreadyExistsException if {@code path} exists
+   */
+  public static RecordWriter create(Path path, WriterOptions opts) throws IOException {
+    Path target = path.toAbsolutePath();
+    if (Files.exists(target)) {
+      throw new FileAlreadyExistsException(target + ": archive already exists (use openForAppend)");
+    }
+    PageSealer sealer = sealer(opts);
+    ArchiveMetadata meta = metadata(opts, sealer);
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    try {
+      Files.write(temp, VolumeHeader.encode(meta));
+      try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      publish(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return new ArchiveWriter(PageOutput.file(target), meta, opts, sealer);
+  }
+
+  /** Links (never replaces) the finished header file into place. */
+  private static void publish(Path temp, Path target) throws IOException {
+    try {
+      Files.createLink(target, temp);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      // No hard links here (some network and FUSE file systems): a plain move refuses to replace.
+      Files.move(temp, target);
+    }
+  }
+
+  /**
+   * Writes a new archive into a sink (a temporary file or a multipart upload), published when the
+   * writer closes. Nothing is visible under the sink's name before that.
+   */
+  public static RecordWriter create(ContainerSink sink, WriterOptions opts) throws IOException {
+    PageSealer sealer = sealer(opts);
+    ArchiveMetadata meta = metadata(opts, sealer);
+    byte[] header = VolumeHeader.encode(meta);
+    sink.write(header, 0, header.length);
+    return new ArchiveWriter(PageOutput.sink(sink), meta, opts, sealer);
+  }
+
+  /**
+   * Reopens an archive to append to it. Checks every page's checksums; a torn tail (what a crash
+   * mid-page leaves) is trimmed first. Damage inside the archive is refused with
+   * {@link CorruptPageException}: appending after it would bury it.
+   */
+  public static RecordWriter openForAppend(Path path, WriterOptions opts) throws IOException {
+    PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(path);
+    try {
+      ArchiveMetadata meta;
+      try (RangeSource src = new ChannelSource(out.name(), out.channel())) {
+        VolumeHeader vh = VolumeHeader.read(src);
+        meta = vh.metadata();
+        PageWalker.Verification v = walker(src, meta).verify(vh.firstPageOffset());
+        if (v.tornBytes() > 0) {
+          out.truncate(v.validEnd());
+        }
+        long aligned = Format.align(out.position());
+        if (aligned != out.position()) {
+          out.write(new byte[(int) (aligned - out.position())]);
+        }
+      }
+      PageSealer sealer = null;
+      if (meta.encrypted()) {
+        if (opts.keys == null) {
+          throw new KeyUnavailableException(meta.keyId(), KeyUnavailableException.Reason.MISSING,
+              path + " is encrypted with key '" + meta.keyId() + "'; supply it to append");
+        }
+        sealer = PageSealer.create(meta.keyId(), opts.keys);
+        sealer.verifyKeyCheck(Base64.getDecoder().decode(meta.keyCheck()), path.toString());
+      }
+      return new ArchiveWriter(out, meta, opts, sealer);
+    } catch (IOException | RuntimeException e) {
+      out.close();
+      throw e;
+    }
+  }
+
+  /** {@link #openForAppend} if {@code path} exists, else {@link #create}. */
+  public static RecordWriter createOrAppend(Path path, WriterOptions opts) throws IOException {
+    return Files.exists(path) ? openForAppend(path, opts) : create(path, opts);
+  }
+
+  /** Opens an archive file for reading; closing the reader closes the file. */
+  public static RecordReader open(Path path, ReaderOptions opts) throws IOException {
+    RangeSource src = RangeSources.file(path);
+    try {
+      return new ArchiveReader(src, true, opts);
+    } catch (IOException | RuntimeException e) {
+      src.close();
+      throw e;
+    }
+  }
+
+  /** Opens an archive over any range source; the caller keeps ownership of the source. */
+  public static RecordReader open(RangeSource source, ReaderOptions opts) throws IOException {
+    return new ArchiveReader(source, false, opts);
+  }
+
+  /**
+   * Checks every page's checksums and trims a torn tail (unless {@code dryRun}). Damage inside the
+   * archive is reported with {@link CorruptPageException} and left alone. Takes the writer lock,
+   * so it refuses to run while a writer has the archive open.
+   */
+  public static RepairResult repair(Path path, boolean dryRun) throws IOException {
+    try (PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(path);
+        RangeSource src = new ChannelSource(out.name(), out.channel())) {
+      VolumeHeader vh = VolumeHeader.read(src);
+      PageWalker.Verification v = walker(src, vh.metadata()).verify(vh.firstPageOffset());
+      boolean trim = v.tornBytes() > 0 && !dryRun;
+      if (trim) {
+        out.truncate(v.validEnd());
+      }
+      return new RepairResult(v.validEnd(), v.pages(), v.records(), v.tornBytes(), trim, v.problem());
+    }
+  }
+
+  private static PageWalker walker(RangeSource src, ArchiveMetadata meta) throws IOException {
+    ReaderOptions ro = ReaderOptions.defaults();
+    return new PageWalker(src, new PageCodec(src.name(), meta, null, ro), src.size(), ro);
+  }
+
+  private static PageSealer sealer(WriterOptions opts) throws KeyUnavailableException {
+    if (opts.keyId == null) {
+      return null;
+    }
+    if (opts.keys == null) {
+      throw new IllegalArgumentException("encryption needs a key provider");
+    }
+    return PageSealer.create(opts.keyId, opts.keys);
+  }
+
+  private static ArchiveMetadata metadata(WriterOptions opts, PageSealer sealer) {
+    return new ArchiveMetadata(UUID.randomUUID(), opts.description, opts.clock.instant(), opts.codec, opts.level,
+        sealer == null ? null : sealer.keyId(),
+        sealer == null ? null : Base64.getEncoder().encodeToString(sealer.keyCheck()),
+        opts.host, opts.application, opts.contentType, opts.properties);
+  }
+}

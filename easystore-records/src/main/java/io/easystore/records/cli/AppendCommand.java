@@ -1,0 +1,74 @@
+package io.easystore.records.cli;
+
+import io.easystore.codec.CodecId;
+import io.easystore.records.Bookmark;
+import io.easystore.records.RecordArchives;
+import io.easystore.records.RecordWriter;
+import io.easystore.records.WriterOptions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "append", description = "Append the lines of stdin as records (creates the archive if needed).")
+final class AppendCommand extends Subcommand {
+  @Parameters(index = "0", paramLabel = "ARCHIVE")
+  Path archive;
+
+  @Option(names = "--codec", paramLabel = "CODEC", description = "Page compression of a new archive: zstd, deflate or none (default ${DEFAULT-VALUE}).")
+  String codec = "zstd";
+
+  @Option(names = "--level", paramLabel = "N", description = "Compression level (default: the codec's).")
+  Integer level;
+
+  @Option(names = "--page-size", paramLabel = "BYTES", description = "Page size threshold (default ${DEFAULT-VALUE}).")
+  int pageSize = WriterOptions.DEFAULT_PAGE_SIZE;
+
+  @Option(names = "--description", paramLabel = "TEXT", description = "Description of a new archive.")
+  String description = "";
+
+  @Option(names = "--application", paramLabel = "APP", description = "Application id recorded in pages.")
+  String application = "des";
+
+  @Option(names = "--content-type", paramLabel = "TYPE", description = "What the records are: text, json, log... (default ${DEFAULT-VALUE}).")
+  String contentType = "text";
+
+  @Option(names = "--encrypt-with", paramLabel = "KEY_ID", description = "Encrypt a new archive with this key id (key from --key-file, --key-env, --key-dir or EASYSTORE_KEY_<ID>).")
+  String encryptWith;
+
+  @ArgGroup(exclusive = true)
+  KeyOptions keys = new KeyOptions();
+
+  @Override
+  int run() throws Exception {
+    CodecId c = CodecId.fromLabel(codec);
+    KeyOptions k = keys == null ? new KeyOptions() : keys;
+    WriterOptions o = WriterOptions.defaults().withPageSize(pageSize).withApplication(application)
+        .withDescription(description).withContentType(contentType).withKeys(k.provider());
+    o = level == null ? o.withCodec(c) : o.withCodec(c, level);
+    if (encryptWith != null) {
+      if (Files.exists(archive)) {
+        throw new IllegalArgumentException("--encrypt-with applies to new archives; " + archive
+            + " keeps its own key");
+      }
+      o = o.withEncryption(encryptWith, k.provider());
+    }
+    long n = 0;
+    Bookmark last = null;
+    try (RecordWriter w = RecordArchives.createOrAppend(archive, o);
+        BufferedReader in = new BufferedReader(new InputStreamReader(parent.stdin(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        last = w.append(line);
+        n++;
+      }
+    }
+    out().println("appended " + n + " records to " + archive + (last == null ? "" : " (last at " + last + ")"));
+    return OK;
+  }
+}

@@ -1,0 +1,38 @@
+package io.easystore.records.cli;
+
+import io.easystore.records.ReaderOptions;
+import io.easystore.records.RecordArchives;
+import io.easystore.records.RecordReader;
+import io.easystore.records.TornTailException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Reading options shared by the read-only subcommands. */
+final class ReadOptionsMixin {
+  @Option(names = "--skip-corrupt", description = "Skip damaged pages (scanning for the next intact one) instead of failing.")
+  boolean skipCorrupt;
+
+  @Option(names = "--strict", description = "Fail on an incomplete last page instead of warning.")
+  boolean strict;
+
+  @Option(names = "--max-page-size", paramLabel = "BYTES", description = "Largest page accepted (default ${DEFAULT-VALUE}).")
+  int maxPageSize = ReaderOptions.DEFAULT_MAX_PAGE_SIZE;
+
+  @Option(names = "--max-item-size", paramLabel = "BYTES", description = "Largest record accepted (default ${DEFAULT-VALUE}).")
+  int maxItemSize = ReaderOptions.DEFAULT_MAX_ITEM_SIZE;
+
+  @ArgGroup(exclusive = true)
+  KeyOptions keys = new KeyOptions();
+
+  RecordReader open(Path archive, Consumer<String> warn) throws IOException {
+    ReaderOptions o = ReaderOptions.defaults().withMaxPageSize(maxPageSize).withMaxItemSize(maxItemSize)
+        .withKeys((keys == null ? new KeyOptions() : keys).provider())
+        .withSkipCorruptPages(skipCorrupt).withTolerateTornTail(!strict || skipCorrupt)
+        .withOnSkip(e -> warn.accept(e instanceof TornTailException ? e.getMessage()
+            : "skipped damage: " + e.getMessage()));
+    return RecordArchives.open(archive, o);
+  }
+}

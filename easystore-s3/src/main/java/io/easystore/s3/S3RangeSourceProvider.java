@@ -1,0 +1,45 @@
+package io.easystore.s3;
+
+import io.easystore.io.ContainerSink;
+import io.easystore.io.RangeSource;
+import io.easystore.remote.RangeSourceProvider;
+import io.easystore.remote.RemoteOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * Serves {@code s3://bucket/key} to {@link io.easystore.remote.RemoteSources} and
+ * {@link io.easystore.io.RangeSources#open}. Settings come from {@link RemoteOptions#properties()}
+ * ({@link S3Options#PROPERTIES}); {@code s3.partSize} sets the sink's part size in bytes.
+ * Each source or sink gets its own client and closes it.
+ */
+public final class S3RangeSourceProvider implements RangeSourceProvider {
+
+  @Override
+  public Set<String> schemes() {
+    return Set.of("s3");
+  }
+
+  @Override
+  public RangeSource open(URI uri, RemoteOptions options) throws IOException {
+    return S3RangeSource.open(S3Location.parse(uri), S3Options.fromProperties(options.properties()), options);
+  }
+
+  @Override
+  public ContainerSink createSink(URI uri, RemoteOptions options) throws IOException {
+    S3Location location = S3Location.parse(uri);
+    S3Options s3 = S3Options.fromProperties(options.properties());
+    String ps = options.properties().get("s3.partSize");
+    int partSize;
+    try {
+      partSize = ps == null ? S3MultipartSink.DEFAULT_PART_SIZE : Integer.parseInt(ps.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("s3.partSize must be a number of bytes, got '" + ps + "'", e);
+    }
+    if (partSize < S3MultipartSink.MIN_PART_SIZE || partSize > S3MultipartSink.MAX_PART_SIZE) {
+      throw new IllegalArgumentException("s3.partSize must be 5 MiB..1 GiB, got " + partSize);
+    }
+    return S3MultipartSink.createOwning(S3Clients.create(s3, options), location, partSize, options.retry());
+  }
+}

@@ -1,0 +1,55 @@
+package io.easystore.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class S3OptionsTest {
+
+  @Test
+  void locationsParseBucketKeyAndVersion() {
+    assertThat(S3Location.parse(URI.create("s3://bkt/a/b%20c.des"))).isEqualTo(new S3Location("bkt", "a/b c.des", null));
+    assertThat(S3Location.parse(URI.create("s3://bkt/k?versionId=v%2B1"))).isEqualTo(new S3Location("bkt", "k", "v+1"));
+    assertThat(S3Location.parse(URI.create("s3://bkt/a+b")).key()).isEqualTo("a+b");
+    assertThat(new S3Location("bkt", "k", "v1").toString()).isEqualTo("s3://bkt/k?versionId=v1");
+    for (String bad : new String[] {"s3://bkt", "s3://bkt/", "http://bkt/k", "s3://bkt/k?acl", "s3://bkt/k?versionId=1&x=2"}) {
+      assertThatThrownBy(() -> S3Location.parse(URI.create(bad))).as(bad).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void propertiesConfigureEndpointsRegionsAndKeys() {
+    S3Options o = S3Options.fromProperties(Map.of("s3.endpoint", "https://rgw.example:8443", "s3.region", "default",
+        "s3.accessKeyId", "AK", "s3.secretAccessKey", "SK"));
+    assertThat(o.endpoint()).isEqualTo(URI.create("https://rgw.example:8443"));
+    assertThat(o.pathStyle()).as("path-style by default with an endpoint").isTrue();
+    assertThat(o.region()).isEqualTo("default");
+    assertThat(S3Options.fromProperties(Map.of("s3.endpoint", "http://h", "s3.pathStyle", "false")).pathStyle()).isFalse();
+    assertThat(S3Options.fromProperties(Map.of()).pathStyle()).isFalse();
+    assertThat(S3Options.fromProperties(Map.of("s3.profile", "hcp")).profile()).isEqualTo("hcp");
+    assertThat(S3Options.fromProperties(Map.of("s3.anonymous", "true")).anonymous()).isTrue();
+  }
+
+  @Test
+  void inconsistentOrMistypedSettingsAreRejected() {
+    assertThatThrownBy(() -> S3Options.fromProperties(Map.of("s3.endpiont", "http://h")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s3.endpiont");
+    assertThatThrownBy(() -> S3Options.fromProperties(Map.of("s3.accessKeyId", "AK")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> S3Options.fromProperties(Map.of("s3.pathStyle", "yes")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> S3Options.forEndpoint(URI.create("ftp://h"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> S3Options.defaults().withRegion("EU West")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> S3Options.defaults().withKeys("a", "b").withAnonymous(true))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void secretsNeverAppearInToString() {
+    S3Options o = S3Options.defaults().withSessionKeys("AKIDPUBLIC", "hunter2", "tok3n");
+    assertThat(o.toString()).contains("AKIDPUBLIC").doesNotContain("hunter2").doesNotContain("tok3n");
+  }
+}
