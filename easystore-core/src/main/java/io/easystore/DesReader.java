@@ -64,22 +64,77 @@ public interface DesReader extends Closeable {
     return ContainerReaders.open(source, options);
   }
 
+  /**
+   * Opens a container wherever it lives: a local path, {@code file:}, {@code http(s)://} or a
+   * scheme served by a {@link io.easystore.remote.RangeSourceProvider} on the class path, such as
+   * {@code s3://bucket/key} with {@code easystore-s3} (see
+   * {@link io.easystore.remote.RemoteSources#open(java.net.URI, io.easystore.remote.RemoteOptions)}).
+   * A remote open costs one request (the tail); the remote tail is widened to
+   * {@link ReaderOptions#tailBytes()} if that is larger, so the reader's tail never costs a second
+   * one. The reader owns the source and closes it (also when opening fails). To count requests,
+   * open the source with {@link io.easystore.remote.RemoteSources#open(String,
+   * io.easystore.remote.RemoteOptions)} and pass it to {@link #open(RangeSource, ReaderOptions)};
+   * {@link io.easystore.remote.RemoteSources#requestStats} then reports what the reader cost.
+   */
+  static DesReader open(java.net.URI uri, ReaderOptions readerOptions,
+      io.easystore.remote.RemoteOptions remoteOptions) throws IOException {
+    return openOwned(io.easystore.remote.RemoteSources.open(uri, widenTail(readerOptions, remoteOptions)),
+        readerOptions);
+  }
+
+  /**
+   * {@link #open(java.net.URI, ReaderOptions, io.easystore.remote.RemoteOptions)} for a location
+   * as typed on a command line: a path (relative or absolute, never parsed as a URI) or a URI with
+   * a scheme of two or more letters ({@code s3://b/k}, {@code https://h/p}, {@code file:/p}).
+   */
+  static DesReader open(String location, ReaderOptions readerOptions,
+      io.easystore.remote.RemoteOptions remoteOptions) throws IOException {
+    return openOwned(io.easystore.remote.RemoteSources.open(location, widenTail(readerOptions, remoteOptions)),
+        readerOptions);
+  }
+
+  /** Opens over {@code source}, closing it if opening fails. */
+  private static DesReader openOwned(RangeSource source, ReaderOptions options) throws IOException {
+    try {
+      return ContainerReaders.open(source, options);
+    } catch (IOException | RuntimeException | Error e) {
+      try {
+        source.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static io.easystore.remote.RemoteOptions widenTail(ReaderOptions reader,
+      io.easystore.remote.RemoteOptions remote) {
+    int wanted = Math.min(reader.tailBytes(), 64 << 20);
+    return wanted > remote.tailBytes() ? remote.withTailBytes(wanted) : remote;
+  }
+
   /** The container's name (path or URI), as used in messages. */
   String name();
 
   /** The DES format version of the container. */
   int formatVersion();
 
-  /** Names of live (not deleted) entries, in stored order. */
+  /**
+   * Names of live (not deleted) file entries, in stored order (v2: index order; directories are
+   * not included).
+   */
   List<String> listFiles();
 
   /** Whether a live entry of this name exists. */
   boolean contains(String name);
 
-  /** The index entry of a live entry. */
+  /** The index entry of a live entry (in v2 also of a directory, flagged {@link IndexEntry#DIRECTORY}). */
   IndexEntry entry(String name) throws IOException;
 
-  /** Every index entry in stored order, deleted ones included. Immutable. */
+  /**
+   * Every file entry in stored order, deleted ones included (v2: directories are left out; see
+   * {@link #entries()}). Immutable.
+   */
   List<IndexEntry> getIndex();
 
   /** The whole body of an entry. Bodies above 2 GiB need {@link #openStream}. */

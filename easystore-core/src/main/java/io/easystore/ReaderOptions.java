@@ -15,15 +15,22 @@ package io.easystore;
  * @param pageCacheBytes most bytes of v2 index pages kept in memory between lookups; 0 keeps
  *     none, {@link Long#MAX_VALUE} pins every page once read ({@code easystore.pageCacheBytes})
  * @param verifyOnRead whether bodies read in full are checked against their v2 checksum
+ * @param batchConcurrency how many merged reads of one {@code getFiles} batch run at once (1 reads
+ *     them one after another); remote sources gain most, since each read is a round trip
+ *     ({@code easystore.batchConcurrency}, default {@value #DEFAULT_BATCH_CONCURRENCY})
  */
 public record ReaderOptions(
     long maxEntries, long maxIndexBytes, int maxMetaBytes, int maxBatchBytes, int tailBytes,
-    long pageCacheBytes, boolean verifyOnRead) {
+    long pageCacheBytes, boolean verifyOnRead, int batchConcurrency) {
 
   /** The batch merge gap of the reference implementation: 1 MiB. */
   public static final long DEFAULT_MAX_GAP = 1 << 20;
   /** Default page cache: 8 MiB, a few hundred pages. */
   public static final long DEFAULT_PAGE_CACHE_BYTES = 8L << 20;
+  /** Default number of merged batch reads in flight at once. */
+  public static final int DEFAULT_BATCH_CONCURRENCY = 8;
+  /** Most merged batch reads in flight at once. */
+  public static final int MAX_BATCH_CONCURRENCY = 256;
 
   public ReaderOptions {
     positive("maxEntries", maxEntries);
@@ -39,6 +46,17 @@ public record ReaderOptions(
     if (pageCacheBytes < 0) {
       throw new IllegalArgumentException("pageCacheBytes must not be negative: " + pageCacheBytes);
     }
+    if (batchConcurrency < 1 || batchConcurrency > MAX_BATCH_CONCURRENCY) {
+      throw new IllegalArgumentException(
+          "batchConcurrency must be 1.." + MAX_BATCH_CONCURRENCY + ": " + batchConcurrency);
+    }
+  }
+
+  /** The options of the first DES v2 readers: batches use the default concurrency. */
+  public ReaderOptions(long maxEntries, long maxIndexBytes, int maxMetaBytes, int maxBatchBytes, int tailBytes,
+      long pageCacheBytes, boolean verifyOnRead) {
+    this(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, verifyOnRead,
+        DEFAULT_BATCH_CONCURRENCY);
   }
 
   /** The options of the v1 era: default page cache, bodies verified on read. */
@@ -61,31 +79,38 @@ public record ReaderOptions(
         Integer.getInteger("easystore.maxBatchBytes", 64 << 20),
         64 << 10,
         Long.getLong("easystore.pageCacheBytes", DEFAULT_PAGE_CACHE_BYTES),
-        true);
+        true,
+        Integer.getInteger("easystore.batchConcurrency", DEFAULT_BATCH_CONCURRENCY));
   }
 
   public ReaderOptions withMaxEntries(long v) {
-    return new ReaderOptions(v, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, verifyOnRead);
+    return new ReaderOptions(v, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes,
+        verifyOnRead, batchConcurrency);
   }
 
   public ReaderOptions withMaxIndexBytes(long v) {
-    return new ReaderOptions(maxEntries, v, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, verifyOnRead);
+    return new ReaderOptions(maxEntries, v, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes,
+        verifyOnRead, batchConcurrency);
   }
 
   public ReaderOptions withMaxMetaBytes(int v) {
-    return new ReaderOptions(maxEntries, maxIndexBytes, v, maxBatchBytes, tailBytes, pageCacheBytes, verifyOnRead);
+    return new ReaderOptions(maxEntries, maxIndexBytes, v, maxBatchBytes, tailBytes, pageCacheBytes,
+        verifyOnRead, batchConcurrency);
   }
 
   public ReaderOptions withMaxBatchBytes(int v) {
-    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, v, tailBytes, pageCacheBytes, verifyOnRead);
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, v, tailBytes, pageCacheBytes,
+        verifyOnRead, batchConcurrency);
   }
 
   public ReaderOptions withTailBytes(int v) {
-    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, v, pageCacheBytes, verifyOnRead);
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, v, pageCacheBytes,
+        verifyOnRead, batchConcurrency);
   }
 
   public ReaderOptions withPageCacheBytes(long v) {
-    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, v, verifyOnRead);
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, v,
+        verifyOnRead, batchConcurrency);
   }
 
   /** Keeps every index page once read: lookups stop doing index I/O, memory grows with the index. */
@@ -94,6 +119,13 @@ public record ReaderOptions(
   }
 
   public ReaderOptions withVerifyOnRead(boolean v) {
-    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, v);
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, v,
+        batchConcurrency);
+  }
+
+  /** How many merged reads of one batch run at once; 1 reads them one after another. */
+  public ReaderOptions withBatchConcurrency(int v) {
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes,
+        verifyOnRead, v);
   }
 }

@@ -4,33 +4,44 @@ import io.easystore.ContainerStats;
 import io.easystore.DesReader;
 import io.easystore.IndexEntry;
 import io.easystore.VerifyReport;
+import io.easystore.WriterOptions;
+import io.easystore.codec.CodecId;
+import io.easystore.json.ReferenceJson;
+import io.easystore.tree.FileTree;
+import io.easystore.tree.FileTrees;
+import io.easystore.tree.PackIssue;
+import io.easystore.tree.PackListener;
+import io.easystore.tree.PackOptions;
+import io.easystore.tree.PackResult;
+import io.easystore.tree.TreePacker;
+import io.easystore.tree.WalkEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The first thing a newcomer runs: packs real files that exist on every machine with a JDK (the
- * JDK's own {@code lib} directory), reads them back, compares them with the originals and
- * verifies the container, printing each step with its cost.
+ * The first thing a newcomer runs: packs a real tree that exists on every machine with a JDK (the
+ * running JDK's own directory), browses it, reads every file back through the same {@link FileTree}
+ * API as the directory, compares them and verifies the container, printing each step with its cost.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Pack the JDK's own lib directory, read every file back, compare and verify.")
+    description = "Pack the running JDK's directory tree into DES v2 (zstd), browse it, read every file back,"
+        + " compare and verify.")
 final class DemoCommand extends Sub {
   @Option(names = "--source", paramLabel = "DIR",
-      description = "Directory to pack (default: the running JDK's lib directory).")
-  Path source = Paths.get(System.getProperty("java.home"), "lib");
+      description = "Directory tree to pack (default: the running JDK, java.home).")
+  Path source = Paths.get(System.getProperty("java.home"));
 
   @Option(names = "--work", paramLabel = "DIR", description = "Where to write the container (default: a temporary directory).")
   Path work;
@@ -44,36 +55,53 @@ final class DemoCommand extends Sub {
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("des-demo");
     Path container = dir.resolve("demo.des");
     try {
-      List<Path> files = regularFiles(source);
-      long total = FlatPacker.totalSize(files);
-      out.printf("1. pack     %d files (%s) from %s%n", files.size(), humanBytes(total), source);
+      out.printf("1. pack     %s -> DES v2, zstd, 4 reader threads (hidden files skipped, links followed)%n", source);
+      List<PackIssue> skipped = new ArrayList<>();
       long t0 = System.nanoTime();
-      try (Progress p = terminal().progress("pack", total, "bytes")) {
-        FlatPacker.pack(files, container, true, p);
+      PackResult packed;
+      try (Progress p = terminal().progress("pack", -1, "files")) {
+        packed = TreePacker.pack(source, container, WriterOptions.defaults().withCodec(CodecId.ZSTD),
+            PackOptions.defaults().withThreads(4).withSkipErrors(true)
+                .withMetadata((file, path) -> ReferenceJson.object().put("mime", MimeTypes.of(file))),
+            new PackListener() {
+              @Override
+              public void added(String path, long bytes) {
+                p.step(1);
+              }
+
+              @Override
+              public void skipped(PackIssue issue) {
+                skipped.add(issue);
+              }
+            });
       }
       long packNanos = System.nanoTime() - t0;
-      out.printf("           -> %s, %s, in %d ms (%.0f MiB/s)%n", container, humanBytes(Files.size(container)),
-          packNanos / 1_000_000, total / 1048576.0 / Math.max(1e-9, packNanos / 1e9));
-
-      t0 = System.nanoTime();
-      try (DesReader first = DesReader.open(container)) {
-        first.stats();
+      if (packed.files() == 0) {
+        throw new IOException(source + " holds no files to pack; choose another directory with --source");
       }
-      long coldMicros = (System.nanoTime() - t0) / 1000;
+      out.printf("           %d files in %d directories, %s -> %s in %d ms (%.0f MiB/s, %.0f%% of the original size)%n",
+          packed.files(), packed.directories(), humanBytes(packed.bytes()), humanBytes(packed.containerBytes()),
+          packNanos / 1_000_000, packed.bytes() / 1048576.0 / Math.max(1e-9, packNanos / 1e9),
+          100.0 * packed.containerBytes() / Math.max(1, packed.bytes()));
+      for (PackIssue i : skipped) {
+        out.println("           skipped (unreadable): " + i);
+      }
       t0 = System.nanoTime();
-      try (DesReader r = DesReader.open(container)) {
+      try (FileTree tree = FileTrees.open(container); FileTree original = FileTrees.ofDirectory(source)) {
         long openMicros = (System.nanoTime() - t0) / 1000;
-        ContainerStats s = r.stats();
-        out.printf("2. open     DES v%d, %d entries, index %d bytes: %d us (first open in this JVM: %d us,"
-            + " mostly class loading)%n", s.formatVersion(), s.entries(), s.indexBytes(), openMicros, coldMicros);
-        out.println("3. list     (largest five)");
-        r.getIndex().stream().sorted(Comparator.comparingLong(IndexEntry::size).reversed()).limit(5)
-            .forEach(e -> out.printf("           %12d  %s  %s%n", e.size(), e.name(), metaOf(r, e.name())));
-        compare(r, files, out);
-        batch(r, out);
+        try (DesReader r = DesReader.open(container)) {
+          ContainerStats s = r.stats();
+          out.printf("2. open     DES v%d, %d files, %d directories, index of %d level(s) in %d KiB pages: %d us%n",
+              s.formatVersion(), s.liveEntries(), s.directories(), s.indexLevels(), s.pageSize() / 1024, openMicros);
+          browse(r, tree, out);
+        }
+        compare(tree, original, packed.files(), skipped, out);
+        sameWalk(tree, original, skipped, out);
+      }
+      try (DesReader r = DesReader.open(container)) {
         t0 = System.nanoTime();
         VerifyReport report = r.verify();
-        out.printf("6. verify   %s: %d entries, %s read in %d ms%n", report.ok() ? "OK" : "PROBLEMS",
+        out.printf("6. verify   %s: %d entries, %s read and checksummed in %d ms%n", report.ok() ? "OK" : "PROBLEMS",
             report.entriesChecked(), humanBytes(report.bytesChecked()), (System.nanoTime() - t0) / 1_000_000);
         report.problems().forEach(p -> out.println("           problem: " + p));
         out.println(keep ? "container kept at " + container : "done; temporary container removed");
@@ -89,62 +117,93 @@ final class DemoCommand extends Sub {
     }
   }
 
-  private static List<Path> regularFiles(Path dir) throws IOException {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(dir)) {
-      s.filter(Files::isRegularFile).sorted().forEach(files::add);
+  /** A few lines of what {@code des tree}, {@code des ls} and {@code des meta} show. */
+  private static void browse(DesReader r, FileTree tree, PrintStream out) throws IOException {
+    out.println("3. browse   the root and the first directories, as 'des tree C DIR --depth 1' lists them:");
+    List<String> shown = new ArrayList<>();
+    shown.add("");
+    for (String name : tree.list("")) {
+      if (tree.isDirectory(name) && shown.size() < 3) {
+        shown.add(name);
+      }
     }
-    if (files.isEmpty()) {
-      throw new IOException(dir + " holds no regular files to pack; choose another with --source");
+    for (String d : shown) {
+      List<IndexEntry> children = r.list(d);
+      long files = children.stream().filter(e -> !e.isDirectory()).count();
+      out.printf("           %s/  (%d directories, %d files)%n", d.isEmpty() ? "." : d, children.size() - files, files);
+      int n = 0;
+      for (IndexEntry e : children) {
+        if (n++ == 4) {
+          out.printf("             ... %d more%n", children.size() - 4);
+          break;
+        }
+        out.printf("             %s%s%n", e.baseName(), e.isDirectory() ? "/"
+            : "  " + humanBytes(e.size()) + "  " + r.getMeta(e.name()));
+      }
     }
-    return files;
   }
 
-  private static String metaOf(DesReader r, String name) {
-    try {
-      return r.getMeta(name).toString();
-    } catch (IOException e) {
-      return "(metadata unreadable: " + e.getMessage() + ")";
-    }
-  }
-
-  private void compare(DesReader r, List<Path> files, PrintStream out) throws Exception {
+  private static void compare(FileTree tree, FileTree original, long expected, List<PackIssue> skipped,
+      PrintStream out) throws Exception {
     long t0 = System.nanoTime();
-    int same = 0;
-    for (Path p : files) {
-      byte[] fromContainer;
-      try (InputStream in = r.openStream(p.getFileName().toString())) {
-        fromContainer = digest(in);
+    long same = 0;
+    List<String> differ = new ArrayList<>();
+    for (String path : files(tree)) {
+      byte[] a;
+      byte[] b;
+      try (InputStream in = tree.open(path)) {
+        a = digest(in);
       }
-      byte[] fromDisk;
-      try (InputStream in = Files.newInputStream(p)) {
-        fromDisk = digest(in);
+      try (InputStream in = original.open(path)) {
+        b = digest(in);
       }
-      if (Arrays.equals(fromContainer, fromDisk)) {
+      if (Arrays.equals(a, b)) {
         same++;
       } else {
-        out.println("           MISMATCH: " + p.getFileName());
+        differ.add(path);
       }
     }
-    out.printf("4. read     every entry back and compared SHA-256 with the original: %d/%d identical (%d ms)%n",
-        same, files.size(), (System.nanoTime() - t0) / 1_000_000);
-    if (same != files.size()) {
-      throw new IOException("demo found entries that differ from their originals");
+    out.printf("4. read     every file back through FileTree and compared SHA-256 with the original: %d/%d identical"
+        + " (%d ms)%n", same, expected, (System.nanoTime() - t0) / 1_000_000);
+    differ.forEach(d -> out.println("           MISMATCH: " + d));
+    if (same != expected) {
+      throw new IOException("demo found files that differ from their originals");
     }
   }
 
-  private void batch(DesReader r, PrintStream out) throws IOException {
-    List<String> small = new ArrayList<>();
-    for (IndexEntry e : r.getIndex()) {
-      if (e.size() < (1 << 20)) {
-        small.add(e.name());
+  /** The container's walk equals the directory's, apart from what packing left out. */
+  private static void sameWalk(FileTree tree, FileTree original, List<PackIssue> skipped, PrintStream out)
+      throws IOException {
+    long t0 = System.nanoTime();
+    List<String> packed = files(tree);
+    long containerMicros = (System.nanoTime() - t0) / 1000;
+    t0 = System.nanoTime();
+    List<String> onDisk = files(original);
+    long diskMicros = (System.nanoTime() - t0) / 1000;
+    List<String> expected = new ArrayList<>();
+    for (String p : onDisk) {
+      boolean hidden = Arrays.stream(p.split("/")).anyMatch(s -> s.startsWith("."));
+      if (!hidden && skipped.stream().noneMatch(i -> i.path().equals(p))) {
+        expected.add(p);
       }
     }
-    long t0 = System.nanoTime();
-    Map<String, byte[]> got = r.getFiles(small);
-    long bytes = got.values().stream().mapToLong(b -> b.length).sum();
-    out.printf("5. batch    %d small entries (%s) with merged range reads in %d us%n",
-        got.size(), humanBytes(bytes), (System.nanoTime() - t0) / 1000);
+    boolean same = expected.equals(packed);
+    out.printf("5. walk     the same os.walk-style code over the container (%d us) and the directory (%d us):"
+        + " %s%n", containerMicros, diskMicros, same ? "same " + packed.size() + " files in the same order"
+        : "DIFFERENT (" + packed.size() + " vs " + expected.size() + ")");
+    if (!same) {
+      throw new IOException("walking the container and the directory gave different files");
+    }
+  }
+
+  private static List<String> files(FileTree tree) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Stream<WalkEntry> s = tree.walk("")) {
+      s.forEach(e -> e.files().forEach(f -> out.add(e.resolve(f))));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return out;
   }
 
   private static byte[] digest(InputStream in) throws Exception {

@@ -8,7 +8,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "des", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "EasyStore: many small files in one container, each readable in one I/O.",
     subcommands = {PackCommand.class, LsCommand.class, CatCommand.class, MetaCommand.class,
-        InfoCommand.class, VerifyCommand.class, ExtractCommand.class, DemoCommand.class},
+        InfoCommand.class, VerifyCommand.class, ExtractCommand.class, DemoCommand.class, TreeCommand.class,
+        FindCommand.class, ImportCommand.class, ExportCommand.class},
     scope = ScopeType.INHERIT)
 final class DesCommand implements Runnable {
   final Terminal terminal;

@@ -5,16 +5,19 @@ import io.easystore.ContainerStats;
 import io.easystore.DesReader;
 import io.easystore.json.ReferenceJson;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = "Show a container's format, version, counts, sizes and regions.")
 final class InfoCommand extends Sub {
-  @Parameters(index = "0", paramLabel = "CONTAINER", description = "The container file.")
-  Path container;
+  @Parameters(index = "0", paramLabel = "CONTAINER",
+      description = "The container: a path, s3://bucket/key or an http(s):// URL.")
+  String container;
+
+  @Mixin RemoteOptionsMixin remote;
 
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
@@ -22,7 +25,7 @@ final class InfoCommand extends Sub {
   @Override
   public Integer call() throws Exception {
     PrintStream out = terminal().out();
-    try (DesReader r = open(container)) {
+    try (DesReader r = open(container, remote)) {
       ContainerStats s = r.stats();
       if (json) {
         ObjectNode o = ReferenceJson.MAPPER.valueToTree(s);

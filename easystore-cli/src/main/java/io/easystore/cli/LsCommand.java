@@ -3,15 +3,24 @@ package io.easystore.cli;
 import io.easystore.DesReader;
 import io.easystore.IndexEntry;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ls", mixinStandardHelpOptions = true, description = "List the entries of a container.")
+@Command(name = "ls", mixinStandardHelpOptions = true,
+    description = "List the entries of a container, or with DIR the files and directories directly inside DIR"
+        + " (directories end in '/').")
 final class LsCommand extends Sub {
-  @Parameters(index = "0", paramLabel = "CONTAINER", description = "The container file.")
-  Path container;
+  @Parameters(index = "0", paramLabel = "CONTAINER",
+      description = "The container: a path, s3://bucket/key or an http(s):// URL.")
+  String container;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "DIR",
+      description = "A directory of the container to list (the root is '.').")
+  String directory;
+
+  @Mixin RemoteOptionsMixin remote;
 
   @Option(names = {"-l", "--long"}, description = "Show size, stored length, data offset and flags.")
   boolean longFormat;
@@ -19,7 +28,11 @@ final class LsCommand extends Sub {
   @Override
   public Integer call() throws Exception {
     PrintStream out = terminal().out();
-    try (DesReader r = open(container)) {
+    try (DesReader r = open(container, remote)) {
+      if (directory != null) {
+        listDirectory(r, out);
+        return 0;
+      }
       for (String name : r.listFiles()) {
         if (longFormat) {
           IndexEntry e = r.entry(name);
@@ -30,6 +43,25 @@ final class LsCommand extends Sub {
       }
     }
     return 0;
+  }
+
+  private void listDirectory(DesReader r, PrintStream out) throws java.io.IOException {
+    String dir = directory.equals(".") || directory.equals("/") ? "" : directory;
+    if (dir.endsWith("/")) {
+      dir = dir.substring(0, dir.length() - 1);
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (IndexEntry e : r.list(dir)) {
+      if (!seen.add(e.baseName())) {
+        continue;
+      }
+      String name = e.isDirectory() ? e.baseName() + "/" : e.baseName();
+      if (longFormat) {
+        out.printf("%12d %12d %12d %-4s %s%n", e.size(), e.storedLength(), e.dataOffset(), flags(e), name);
+      } else {
+        out.println(name);
+      }
+    }
   }
 
   static String flags(IndexEntry e) {

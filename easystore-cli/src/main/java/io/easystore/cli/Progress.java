@@ -18,9 +18,13 @@ interface Progress extends AutoCloseable {
 
   void step(long n);
 
+  /** A short text shown after the bar, such as the bytes done so far. */
+  default void extra(String text) {}
+
   @Override
   void close();
 
+  /** A bar of {@code total} units; a negative total is unknown (the bar shows the count and the rate). */
   static Progress bar(PrintStream err, String task, long total, String unit) {
     ProgressBarBuilder b = new ProgressBarBuilder()
         .setTaskName(task)
@@ -30,12 +34,19 @@ interface Progress extends AutoCloseable {
         .showSpeed();
     if ("bytes".equals(unit)) {
       b.setUnit("MiB", 1 << 20);
+    } else if (unit != null) {
+      b.setUnit(" " + unit, 1);
     }
     ProgressBar bar = b.build();
     return new Progress() {
       @Override
       public void step(long n) {
         bar.stepBy(n);
+      }
+
+      @Override
+      public void extra(String text) {
+        bar.setExtraMessage(text);
       }
 
       @Override

@@ -53,6 +53,21 @@ final class SafePaths {
     }
   }
 
+  /**
+   * Creates a directory entry's directory and checks that, links resolved, it lies inside
+   * {@code root}.
+   */
+  static void prepareDirectory(Path root, Path target) throws IOException {
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("refusing to use " + target + " as a directory: it exists and is not a directory");
+    }
+    Files.createDirectories(target);
+    Path realRoot = root.toRealPath();
+    if (!target.toRealPath().startsWith(realRoot)) {
+      throw new IOException("refusing to write into " + target + ": it leads outside " + realRoot);
+    }
+  }
+
   private static IOException unsafe(Path root, String entry) {
     return new IOException("refusing to extract '" + entry.replace('\0', '?')
         + "': it would land outside " + root);

@@ -1,6 +1,10 @@
 package io.easystore.cli;
 
 import io.easystore.DesReader;
+import io.easystore.ReaderOptions;
+import io.easystore.io.ContainerSink;
+import io.easystore.remote.RemoteOptions;
+import io.easystore.remote.RemoteSources;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,6 +20,23 @@ abstract class Sub implements Callable<Integer> {
 
   static DesReader open(Path container) throws IOException {
     return DesReader.open(container);
+  }
+
+  /**
+   * Opens a container location: a path, {@code s3://bucket/key} (with {@code easystore-s3}, which
+   * the CLI bundles) or an {@code http(s)://} URL, with the remote settings of {@code remote}.
+   */
+  static DesReader open(String container, RemoteOptionsMixin remote) throws IOException {
+    return DesReader.open(container, ReaderOptions.defaults(), remote.toRemoteOptions());
+  }
+
+  /**
+   * Where a writer sends a new container: a temporary file renamed into place for a path, a
+   * multipart upload for {@code s3://bucket/key}; nothing is visible until the sink is published,
+   * and closing it unpublished discards everything (aborts the upload).
+   */
+  static ContainerSink createSink(String location, RemoteOptions remote) throws IOException {
+    return RemoteSources.createSink(location, remote);
   }
 
   static String humanBytes(long n) {

@@ -2,19 +2,22 @@ package io.easystore.cli;
 
 import io.easystore.DesReader;
 import io.easystore.VerifyReport;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = "Read and check every entry; exit 1 if anything is wrong.")
 final class VerifyCommand extends Sub {
-  @Parameters(index = "0", paramLabel = "CONTAINER", description = "The container file.")
-  Path container;
+  @Parameters(index = "0", paramLabel = "CONTAINER",
+      description = "The container: a path, s3://bucket/key or an http(s):// URL.")
+  String container;
+
+  @Mixin RemoteOptionsMixin remote;
 
   @Override
   public Integer call() throws Exception {
-    try (DesReader r = open(container)) {
+    try (DesReader r = open(container, remote)) {
       VerifyReport report = r.verify();
       for (String p : report.problems()) {
         terminal().out().println("problem: " + p);

@@ -3,6 +3,7 @@ package io.easystore.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easystore.DesWriter;
+import io.easystore.WriterOptions;
 import io.easystore.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ class DesCliTest {
     CliRun pack = CliRun.of("pack", src.toString(), "-o", c.toString(), "--meta-from-mime");
     assertThat(pack.exit()).as(pack.stderr()).isZero();
     assertThat(pack.out()).contains("packed 3 files");
+    assertThat(c).exists();
 
     assertThat(CliRun.of("ls", c.toString()).out().lines()).containsExactly("data.bin", "hello.txt", "page.html");
     assertThat(CliRun.of("ls", "--long", c.toString()).out()).contains("300000").contains("hello.txt");
@@ -44,8 +46,8 @@ class DesCliTest {
     assertThat(CliRun.of("meta", c.toString(), "page.html").out()).contains("\"mime\" : \"text/html\"")
         .contains("\"size\" : 9");
     CliRun info = CliRun.of("info", c.toString());
-    assertThat(info.out()).contains("DES v1").contains("entries:    3 (3 live)");
-    assertThat(CliRun.of("info", "--json", c.toString()).out()).contains("\"formatVersion\":1");
+    assertThat(info.out()).contains("DES v2").contains("entries:    3 (3 live)");
+    assertThat(CliRun.of("info", "--json", c.toString()).out()).contains("\"formatVersion\":2");
     assertThat(CliRun.of("verify", c.toString()).out()).startsWith("OK:");
 
     Path x = tmp.resolve("x");
@@ -67,9 +69,22 @@ class DesCliTest {
   }
 
   @Test
+  void packInV1WritesTheReferenceLayout() throws IOException {
+    Path c = tmp.resolve("v1.des");
+    CliRun pack = CliRun.of("pack", src.toString(), "-o", c.toString(), "--format", "v1", "--meta-from-mime");
+    assertThat(pack.exit()).as(pack.stderr()).isZero();
+    assertThat(CliRun.of("info", c.toString()).out()).contains("DES v1").contains("entries:    3 (3 live)");
+    assertThat(CliRun.of("meta", c.toString(), "page.html").out()).contains("\"mime\" : \"text/html\"");
+    CliRun compressed = CliRun.of("pack", src.toString(), "-o", tmp.resolve("bad.des").toString(), "--format", "v1",
+        "--codec", "zstd");
+    assertThat(compressed.exit()).isEqualTo(Main.USAGE);
+    assertThat(compressed.stderr()).contains("DES v1 stores bodies uncompressed");
+  }
+
+  @Test
   void packRefusesATreeInV1WithAClearMessage() throws IOException {
     Files.createDirectories(src.resolve("sub"));
-    CliRun r = CliRun.of("pack", src.toString(), "-o", tmp.resolve("t.des").toString());
+    CliRun r = CliRun.of("pack", src.toString(), "-o", tmp.resolve("t.des").toString(), "--format", "v1");
     assertThat(r.exit()).isEqualTo(Main.FAILED);
     assertThat(r.stderr()).contains("subdirectory 'sub'").contains("flat names only");
     assertThat(tmp.resolve("t.des")).doesNotExist();
@@ -79,7 +94,8 @@ class DesCliTest {
   @ValueSource(strings = {"..", ".", "...x"})
   void extractNeverWritesOutsideTheTargetDirectory(String hostile) throws IOException {
     Path c = tmp.resolve("evil.des");
-    try (DesWriter w = DesWriter.create(c)) {
+    // DES v2 refuses such names when writing; DES v1, the reference layout, stores them, so readers meet them.
+    try (DesWriter w = DesWriter.create(c, WriterOptions.v1())) {
       w.addFile("fine.txt", "ok".getBytes(StandardCharsets.UTF_8));
       w.addFile(hostile, "escape".getBytes(StandardCharsets.UTF_8));
     }
@@ -134,7 +150,8 @@ class DesCliTest {
   void usageErrorsExitWithTwoAndEveryCommandHasHelp() {
     assertThat(CliRun.of("pack").exit()).isEqualTo(Main.USAGE);
     assertThat(CliRun.of("frobnicate").exit()).isEqualTo(Main.USAGE);
-    for (String cmd : new String[] {"pack", "ls", "cat", "meta", "info", "verify", "extract", "demo"}) {
+    for (String cmd : new String[] {"pack", "ls", "cat", "meta", "info", "verify", "extract", "demo", "tree", "find",
+        "import", "export"}) {
       CliRun help = CliRun.of(cmd, "--help");
       assertThat(help.exit()).as(cmd).isZero();
       assertThat(help.out()).as(cmd).contains("Usage: des " + cmd);
@@ -160,7 +177,7 @@ class DesCliTest {
     Path work = tmp.resolve("demo");
     CliRun r = CliRun.of("demo", "--source", src.toString(), "--work", work.toString());
     assertThat(r.exit()).as(r.stderr()).isZero();
-    assertThat(r.out()).contains("3/3 identical").contains("6. verify   OK");
+    assertThat(r.out()).contains("3/3 identical").contains("same 3 files in the same order").contains("6. verify   OK");
     assertThat(work.resolve("demo.des")).doesNotExist();
   }
 }

@@ -77,9 +77,12 @@ public final class Node {
       throw c.corruptAt(base + 12, String.format("index node checksum mismatch (stored %08x, computed %08x)",
           crc, actual));
     }
-    if (count < 0 || count > (length - PageFormat.HEADER_SIZE) / 3) {
+    if (count < 0 || count > (length - PageFormat.HEADER_SIZE) / 3 || (level > 0 && count == 0)) {
       throw c.corruptAt(base + 4, "entry count " + Integer.toUnsignedString(count) + " cannot fit in "
           + length + " bytes");
+    }
+    if (count == 0 && length != PageFormat.HEADER_SIZE) {
+      throw c.corruptAt(base + 4, "empty node of " + length + " bytes (an empty node is its 16-byte header)");
     }
     int restarts = (int) ((count + (long) interval - 1) / interval);
     int first = PageFormat.HEADER_SIZE + 4 * restarts;

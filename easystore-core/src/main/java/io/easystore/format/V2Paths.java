@@ -63,11 +63,50 @@ public final class V2Paths {
     if (path == null || path.isEmpty()) {
       return null;
     }
+    byte[] fast = asciiKey(path);
+    if (fast != null) {
+      return fast.length == 0 ? null : fast;
+    }
     byte[] utf8 = encode(path);
     if (utf8 == null || utf8.length > MAX_PATH_BYTES || problem(utf8, 0, utf8.length) != null) {
       return null;
     }
     return key(utf8);
+  }
+
+  /**
+   * The key of an all-ASCII path in one pass, validating as it goes: null when the path has a
+   * non-ASCII character (use the general path), an empty array when it is not a valid path.
+   */
+  private static byte[] asciiKey(String path) {
+    int len = path.length();
+    if (len > MAX_PATH_BYTES) {
+      return null;
+    }
+    int slash = path.lastIndexOf('/');
+    byte[] key = new byte[slash < 0 ? len + 1 : len];
+    int off = slash < 0 ? 1 : 0;
+    int segStart = 0;
+    for (int i = 0; i <= len; i++) {
+      char c = i < len ? path.charAt(i) : '/';
+      if (c >= 0x80) {
+        return null;
+      }
+      if (c == '/') {
+        int n = i - segStart;
+        if (n == 0 || (n == 1 && path.charAt(segStart) == '.')
+            || (n == 2 && path.charAt(segStart) == '.' && path.charAt(segStart + 1) == '.')) {
+          return new byte[0];
+        }
+        segStart = i + 1;
+      } else if (c == 0 || c == '\\') {
+        return new byte[0];
+      }
+      if (i < len) {
+        key[i + off] = i == slash ? 0 : (byte) c;
+      }
+    }
+    return key;
   }
 
   /**

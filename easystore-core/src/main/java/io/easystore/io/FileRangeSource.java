@@ -18,6 +18,10 @@ final class FileRangeSource implements RangeSource {
     this.size = channel.size();
   }
 
+  Path path() {
+    return path;
+  }
+
   @Override
   public String name() {
     return path.toString();

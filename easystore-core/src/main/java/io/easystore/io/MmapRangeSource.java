@@ -33,6 +33,10 @@ final class MmapRangeSource implements RangeSource {
     }
   }
 
+  Path path() {
+    return path;
+  }
+
   @Override
   public String name() {
     return path.toString();

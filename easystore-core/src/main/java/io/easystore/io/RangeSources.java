@@ -35,6 +35,20 @@ public final class RangeSources {
     return io.easystore.remote.RemoteSources.open(uri, options);
   }
 
+  /**
+   * The local file behind a source made by {@link #file} or {@link #mmap}, or null for any other
+   * source (remote, memory, wrapped). Updatable containers use it to find their lock file.
+   */
+  public static Path localPath(RangeSource source) {
+    if (source instanceof FileRangeSource f) {
+      return f.path();
+    }
+    if (source instanceof MmapRangeSource m) {
+      return m.path();
+    }
+    return null;
+  }
+
   /** Reads from a byte array; the array is not copied and must not change afterwards. */
   public static RangeSource memory(String name, byte[] bytes) {
     return new MemoryRangeSource(name, bytes);

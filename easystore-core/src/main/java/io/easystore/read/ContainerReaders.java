@@ -37,12 +37,22 @@ public final class ContainerReaders {
     source.readFully(tailStart, tail);
     tail.flip();
     ByteBuffer footer = tail.duplicate().position(tailLength - V1Footer.SIZE);
-    int version = V1Footer.peekVersion(name, footer, size - V1Footer.SIZE);
+    if (FpackContainerReader.isFpack(source, footer)) {
+      return FpackContainerReader.open(source, options);
+    }
+    int version;
+    try {
+      version = V1Footer.peekVersion(name, footer, size - V1Footer.SIZE);
+    } catch (CorruptContainerException e) {
+      // A local v2 container whose last commit is incomplete still opens from its update anchor.
+      return UpdatedContainers.open(source, options, new Tail(tailStart, tail), -1, e);
+    }
     if (version == V1Footer.VERSION) {
       return V1ContainerReader.open(source, options, new Tail(tailStart, tail));
     }
-    if (version == V2Footer.VERSION) {
-      return V2ContainerReader.open(source, options, new Tail(tailStart, tail));
+    if (version == V2Footer.VERSION || version == io.easystore.format.CommitRecord.VERSION
+        || io.easystore.io.RangeSources.localPath(source) != null) {
+      return UpdatedContainers.open(source, options, new Tail(tailStart, tail), version, null);
     }
     if (version < OLDEST_SUPPORTED) {
       throw new UnsupportedVersionException.TooOld(name, size - V1Footer.SIZE + 8, version, OLDEST_SUPPORTED);

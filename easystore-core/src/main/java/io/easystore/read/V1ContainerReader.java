@@ -191,13 +191,13 @@ final class V1ContainerReader implements DesReader {
       wanted.add(e);
     }
     byte[][] bodies = new byte[wanted.size()][];
-    for (BatchPlanner.Group g : BatchPlanner.plan(ranges, maxGap, options.maxBatchBytes())) {
-      byte[] block = source.readFully(g.start(), (int) g.length());
-      for (BatchPlanner.Range r : g.members()) {
-        int from = (int) (r.offset() - g.start());
-        bodies[r.id()] = java.util.Arrays.copyOfRange(block, from, from + (int) r.length());
-      }
-    }
+    ParallelGroupFetcher.fetch(source, BatchPlanner.plan(ranges, maxGap, options.maxBatchBytes()),
+        options.batchConcurrency(), (g, block) -> {
+          for (BatchPlanner.Range r : g.members()) {
+            int from = (int) (r.offset() - g.start());
+            bodies[r.id()] = java.util.Arrays.copyOfRange(block, from, from + (int) r.length());
+          }
+        });
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (int i = 0; i < bodies.length; i++) {
       out.put(wanted.get(i).name(), bodies[i]);

@@ -44,6 +44,9 @@ import java.util.stream.StreamSupport;
  * <p>Immutable after open and thread-safe: all reads are positional and caches are concurrent.
  */
 final class V2ContainerReader implements DesReader {
+  /** By codec id; leaf decoding has checked the id is one of these. */
+  private static final CodecId[] CODECS = {CodecId.NONE, CodecId.DEFLATE, CodecId.ZSTD, CodecId.ZSTD_DICTIONARY};
+
   private final RangeSource source;
   private final ReaderOptions options;
   private final V2Footer footer;
@@ -110,7 +113,7 @@ final class V2ContainerReader implements DesReader {
   IndexEntry toEntry(String path, EntryFields f) throws CorruptContainerException {
     boolean dir = f.isDirectory();
     return new IndexEntry(path, f.dataOffset, f.storedLength, f.originalLength, f.metaOffset, f.metaLength,
-        f.flags & 0x1F, CodecId.fromId(f.codec, source.name(), f.dataOffset), f.dictionaryId,
+        f.flags & 0x1F, CODECS[f.codec], f.dictionaryId,
         dir ? null : footer.checksumKind(), f.checksum, f.mtimeMillis, f.mode);
   }
 
@@ -303,8 +306,13 @@ final class V2ContainerReader implements DesReader {
   public Map<String, byte[]> getFiles(Collection<String> names, long maxGap) throws IOException {
     List<IndexEntry> wanted = new ArrayList<>(names.size());
     List<BatchPlanner.Range> ranges = new ArrayList<>(names.size());
-    for (String n : names) {
-      IndexEntry e = file(n);
+    // Lookups whose pages are not cached are one read each: resolve them in parallel too.
+    List<String> asked = new ArrayList<>(names);
+    IndexEntry[] found = new IndexEntry[asked.size()];
+    ParallelGroupFetcher.forEach(source.name(), found.length, options.batchConcurrency(),
+        i -> found[i] = file(asked.get(i)));
+    for (IndexEntry e : found) {
+      String n = e.name();
       if (e.storedLength() > options.maxBatchBytes() || e.size() > options.maxBatchBytes()) {
         throw new IOException(source.name() + ": entry '" + n + "' is " + e.size()
             + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
@@ -313,12 +321,12 @@ final class V2ContainerReader implements DesReader {
       wanted.add(e);
     }
     byte[][] out = new byte[wanted.size()][];
-    for (BatchPlanner.Group g : BatchPlanner.plan(ranges, maxGap, options.maxBatchBytes())) {
-      byte[] block = source.readFully(g.start(), (int) g.length());
-      for (BatchPlanner.Range r : g.members()) {
-        out[r.id()] = bodies.decode(wanted.get(r.id()), block, (int) (r.offset() - g.start()), (int) r.length());
-      }
-    }
+    ParallelGroupFetcher.fetch(source, BatchPlanner.plan(ranges, maxGap, options.maxBatchBytes()),
+        options.batchConcurrency(), (g, block) -> {
+          for (BatchPlanner.Range r : g.members()) {
+            out[r.id()] = bodies.decode(wanted.get(r.id()), block, (int) (r.offset() - g.start()), (int) r.length());
+          }
+        });
     Map<String, byte[]> result = new LinkedHashMap<>();
     for (int i = 0; i < out.length; i++) {
       result.put(wanted.get(i).name(), out[i]);

@@ -5,6 +5,7 @@ import io.easystore.format.EntryFields;
 import io.easystore.format.Node;
 import io.easystore.format.NodeCursor;
 import io.easystore.format.RootBlock;
+import io.easystore.format.TrustedSearch;
 import io.easystore.format.V2Footer;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
@@ -70,15 +71,18 @@ final class V2Index {
     return n;
   }
 
-  /** Finds the entry with exactly this key; its fields land in {@code out}. */
+  /**
+   * Finds the entry with exactly this key; its fields land in {@code out}. Every node it visits
+   * was validated when loaded, so the search takes the trusted fast path.
+   */
   boolean find(byte[] key, EntryFields out) throws IOException {
     Node n = root.root();
+    long[] child = new long[2];
     while (!n.isLeaf()) {
-      NodeCursor c = new NodeCursor(n, footer, dictionaries(), out);
-      c.seekFloorChild(key, key.length);
-      n = page(c.childStart(), c.childSpan(), n.level() - 1);
+      TrustedSearch.floorChild(n, key, child);
+      n = page(child[0], (int) child[1], n.level() - 1);
     }
-    return new NodeCursor(n, footer, dictionaries(), out).seekExact(key, key.length);
+    return TrustedSearch.find(n, key, out, footer, dictionaries());
   }
 
   Cursor cursor() {

@@ -268,6 +268,37 @@ class V2CorruptionTest {
     io.easystore.format.ByteBuilder.putLe32(m, at + 68, Checksums.crc32c(m, root, rootLength, m, at, 68));
   }
 
+  /** Edge values of every node header field, with the node's CRC (and the footer's) recomputed. */
+  @ParameterizedTest
+  @MethodSource("samplesAndSeeds")
+  void nodeHeaderEdgeValuesWithValidCrc(int sample, long seed) throws IOException {
+    Sample s = SAMPLES.get(sample);
+    V2Footer f = footer(s);
+    int[] nodes = {rootNodeOffset(s, f), (int) f.indexStart()};
+    long[] values = {0, 1, 2, 15, 16, 17, 255, 4095, 4096, 65_536, -1, Integer.MAX_VALUE};
+    for (int node : nodes) {
+      if (node >= f.dictStart() && node != nodes[0]) {
+        continue;
+      }
+      for (int field : new int[] {2, 3, 4, 8, 16}) {
+        for (long v : values) {
+          byte[] m = s.bytes().clone();
+          int width = field >= 4 ? 4 : 1;
+          for (int b = 0; b < width; b++) {
+            m[node + field + b] = (byte) (v >>> (8 * b));
+          }
+          int length = Math.max(16, Math.min(ByteCursor.getLe32(m, node + 8), m.length - node));
+          io.easystore.format.ByteBuilder.putLe32(m, node + 12,
+              Checksums.crc32c(m, node, 12, m, node + 16, length - 16));
+          if (node == nodes[0]) {
+            fixFooterCrc(m, f.rootLength());
+          }
+          exercise(s, m, "node @" + node + " field +" + field + " = " + v);
+        }
+      }
+    }
+  }
+
   @Test
   void verifyReportsEveryBodyBitFlip() throws IOException {
     for (Sample s : SAMPLES) {

@@ -75,13 +75,21 @@ class NodeCodecTest {
       assertThat(got.mtimeMillis).isEqualTo(want.mtimeMillis);
     }
     assertThat(c.hasNext()).isFalse();
+    NodeCursor.validate(node, FOOTER, 0);
     for (int i = 0; i < keys.size(); i++) {
       NodeCursor s = new NodeCursor(node, FOOTER, 0, new EntryFields());
       assertThat(s.seekExact(keys.get(i), keys.get(i).length)).isTrue();
       assertThat(s.fields().dataOffset).isEqualTo(32 + i * 100L);
-      byte[] missing = Arrays.copyOf(keys.get(i), keys.get(i).length + 1);
-      missing[missing.length - 1] = 'q';
-      assertThat(new NodeCursor(node, FOOTER, 0, new EntryFields()).seekExact(missing, missing.length)).isFalse();
+      EntryFields fast = new EntryFields();
+      assertThat(TrustedSearch.find(node, keys.get(i), fast, FOOTER, 0)).isTrue();
+      assertThat(fast.dataOffset).isEqualTo(32 + i * 100L);
+      assertThat(fast.checksum).isEqualTo(s.fields().checksum);
+      assertThat(fast.originalLength).isEqualTo(s.fields().originalLength);
+      assertThat(fast.keyCopy()).isEqualTo(keys.get(i));
+      for (byte[] missing : nearMisses(keys.get(i))) {
+        assertThat(new NodeCursor(node, FOOTER, 0, new EntryFields()).seekExact(missing, missing.length)).isFalse();
+        assertThat(TrustedSearch.find(node, missing, new EntryFields(), FOOTER, 0)).isFalse();
+      }
     }
     byte[] before = new byte[] {0};
     assertThat(new NodeCursor(node, FOOTER, 0, new EntryFields()).seekExact(before, 1)).isFalse();
@@ -105,7 +113,17 @@ class NodeCodecTest {
     Node node = Node.parse("t", 0, page, 0, page.length, 1);
     V2Footer f = new V2Footer(12, ChecksumKind.CRC32C, 2, 100, 0, 32, 32, 4096L * 10_000, UUID.randomUUID(),
         4096L * 10_000 + 200);
+    long[] out = new long[2];
     for (int i = 0; i < keys.size(); i++) {
+      for (byte[] probe : nearMisses(keys.get(i))) {
+        NodeCursor c = new NodeCursor(node, f, 0, new EntryFields());
+        c.seekFloorChild(probe, probe.length);
+        TrustedSearch.floorChild(node, probe, out);
+        assertThat(out[0]).as("probe near key %d", i).isEqualTo(c.childStart());
+        assertThat(out[1]).isEqualTo(c.childSpan());
+      }
+      TrustedSearch.floorChild(node, keys.get(i), out);
+      assertThat(out[0]).isEqualTo(starts[i]);
       NodeCursor c = new NodeCursor(node, f, 0, new EntryFields());
       c.seekFloorChild(keys.get(i), keys.get(i).length);
       assertThat(c.chosenIndex()).isEqualTo(i);
@@ -119,6 +137,25 @@ class NodeCodecTest {
     NodeCursor c = new NodeCursor(node, f, 0, new EntryFields());
     c.seekFloorChild(new byte[0], 0);
     assertThat(c.chosenIndex()).isZero();
+  }
+
+  /** Keys just around {@code k}: a prefix, extensions, the same length with a last byte off by one. */
+  static List<byte[]> nearMisses(byte[] k) {
+    List<byte[]> out = new ArrayList<>();
+    out.add(Arrays.copyOf(k, k.length - 1));
+    out.add(Arrays.copyOf(k, k.length + 1));
+    byte[] ext = Arrays.copyOf(k, k.length + 1);
+    ext[k.length] = 'q';
+    out.add(ext);
+    byte[] up = k.clone();
+    up[k.length - 1]++;
+    out.add(up);
+    byte[] down = k.clone();
+    down[k.length - 1]--;
+    out.add(down);
+    out.add(new byte[0]);
+    out.add(new byte[] {(byte) 0xff});
+    return out;
   }
 
   @ParameterizedTest

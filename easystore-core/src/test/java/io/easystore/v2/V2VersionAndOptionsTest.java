@@ -65,6 +65,22 @@ class V2VersionAndOptionsTest {
   }
 
   @Test
+  void anEmptyContainerRoundTrips() throws IOException {
+    Path out = tmp.resolve("empty.des");
+    try (DesWriter w = DesWriter.create(out)) {
+      assertThat(w.count()).isZero();
+    }
+    try (DesReader r = DesReader.open(out)) {
+      assertThat(r.listFiles()).isEmpty();
+      assertThat(r.list("")).isEmpty();
+      assertThat(r.exists("")).isTrue();
+      assertThat(r.exists("x")).isFalse();
+      assertThat(r.stats().indexLevels()).isEqualTo(1);
+      assertThat(r.verify().problems()).isEmpty();
+    }
+  }
+
+  @Test
   void writerOptionsValidateTheirArguments() {
     WriterOptions d = WriterOptions.defaults();
     assertThat(d.formatVersion()).isEqualTo(2);

@@ -1,0 +1,65 @@
+package io.easystore.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easystore.DesReader;
+import io.easystore.IndexEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * Copies a DES container (v1 or v2) or a FilePacker pack into a writer: files with their
+ * attributes and metadata (a pack has none), and directories. Stateless.
+ */
+final class ContainerImporter {
+  private ContainerImporter() {}
+
+  static ImportResult run(Path source, boolean fpack, ImportSink sink) throws IOException {
+    try (DesReader r = DesReader.open(source); Stream<IndexEntry> entries = r.entries()) {
+      String format = fpack ? "fpack" : "des-v" + r.formatVersion();
+      Iterator<IndexEntry> it = entries.iterator();
+      while (true) {
+        IndexEntry e;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          e = it.next();
+        } catch (UncheckedIOException ex) {
+          throw ex.getCause();
+        }
+        if (e.isDeleted()) {
+          continue;
+        }
+        sink.countEntry();
+        String path = sink.accept(e.name());
+        if (path == null) {
+          continue;
+        }
+        if (e.isDirectory()) {
+          sink.directory(e.name(), path, e.attributes());
+          continue;
+        }
+        ObjectNode meta = fpack ? null : userMeta(r.getMeta(e.name()));
+        try (InputStream in = r.openStream(e.name())) {
+          sink.file(e.name(), path, in, e.attributes(), meta);
+        }
+      }
+      return sink.result(format);
+    }
+  }
+
+  /** The caller's metadata without {@code "size"}, which every reader adds back. */
+  private static ObjectNode userMeta(JsonNode meta) {
+    if (!(meta instanceof ObjectNode o) || o.isEmpty()) {
+      return null;
+    }
+    ObjectNode copy = o.deepCopy();
+    copy.remove("size");
+    return copy.isEmpty() ? null : copy;
+  }
+}

@@ -1,0 +1,135 @@
+package io.easystore.archive;
+
+import io.easystore.DesReader;
+import io.easystore.IndexEntry;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+
+/**
+ * Writes a container's directories and files as a POSIX tar (PAX headers for long names and large
+ * sizes), compressed when the output name ends in {@code .gz}/{@code .tgz}, {@code .bz2},
+ * {@code .xz} or {@code .zst}/{@code .tzst}. Entries keep their modification time and mode;
+ * those without get the container file's modification time and mode 0644 (files) or 0755
+ * (directories). The tar is written beside the target and renamed into place when complete.
+ * Names that tar could extract outside a directory (from DES v1, which allows {@code ..}) are
+ * left out with a message. Stateless.
+ */
+public final class TarExporter {
+  private TarExporter() {}
+
+  /** Exports every live entry of {@code reader} to {@code out}. */
+  public static ExportResult export(DesReader reader, Path out, long defaultMtimeMillis) throws IOException {
+    Path target = out.toAbsolutePath();
+    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      ExportResult r;
+      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+          OutputStream compressed = compress(file, target.getFileName().toString());
+          TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+        r = write(reader, tar, defaultMtimeMillis);
+        tar.finish();
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return r;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static OutputStream compress(OutputStream out, String fileName) throws IOException {
+    String n = fileName.toLowerCase(Locale.ROOT);
+    if (n.endsWith(".gz") || n.endsWith(".tgz")) {
+      return new GzipCompressorOutputStream(out);
+    }
+    if (n.endsWith(".bz2")) {
+      return new BZip2CompressorOutputStream(out);
+    }
+    if (n.endsWith(".xz")) {
+      return new XZCompressorOutputStream(out);
+    }
+    if (n.endsWith(".zst") || n.endsWith(".tzst")) {
+      return new ZstdCompressorOutputStream(out);
+    }
+    return out;
+  }
+
+  private static ExportResult write(DesReader reader, TarArchiveOutputStream tar, long defaultMtime) throws IOException {
+    long files = 0;
+    long dirs = 0;
+    long bytes = 0;
+    List<String> skipped = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    byte[] buf = new byte[1 << 16];
+    try (Stream<IndexEntry> entries = reader.entries()) {
+      Iterator<IndexEntry> it = entries.iterator();
+      while (true) {
+        IndexEntry e;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          e = it.next();
+        } catch (UncheckedIOException ex) {
+          throw ex.getCause();
+        }
+        if (e.isDeleted()) {
+          continue;
+        }
+        EntryNames.Outcome o = EntryNames.normalize(e.name());
+        if (o.problem() != null || o.root() || !o.path().equals(e.name())) {
+          skipped.add("'" + e.name().replace('\0', '?') + "' "
+              + (o.problem() != null ? o.problem() : "is not a normalised path (refused)"));
+          continue;
+        }
+        if (!seen.add(e.name())) {
+          // DES v1 may repeat a name; readers serve the last body, which the first copy already holds.
+          skipped.add("'" + e.name() + "' appears twice in the container (exported once)");
+          continue;
+        }
+        TarArchiveEntry t = new TarArchiveEntry(e.isDirectory() ? e.name() + "/" : e.name(), true);
+        t.setModTime(e.mtimeMillis() == io.easystore.EntryAttributes.NO_MTIME ? defaultMtime : e.mtimeMillis());
+        int mode = e.mode() != io.easystore.EntryAttributes.NO_MODE ? e.mode() : e.isDirectory() ? 0755 : 0644;
+        t.setMode((e.isDirectory() ? TarArchiveEntry.DEFAULT_DIR_MODE & ~07777 : TarArchiveEntry.DEFAULT_FILE_MODE & ~07777)
+            | mode);
+        if (e.isDirectory()) {
+          tar.putArchiveEntry(t);
+          tar.closeArchiveEntry();
+          dirs++;
+          continue;
+        }
+        t.setSize(e.size());
+        tar.putArchiveEntry(t);
+        try (InputStream in = reader.openStream(e.name())) {
+          int n;
+          while ((n = in.read(buf)) > 0) {
+            tar.write(buf, 0, n);
+            bytes += n;
+          }
+        }
+        tar.closeArchiveEntry();
+        files++;
+      }
+    }
+    return new ExportResult(files, dirs, bytes, skipped);
+  }
+}

@@ -1,0 +1,180 @@
+package io.easystore.mutate;
+
+import io.easystore.CorruptContainerException;
+import io.easystore.ReaderOptions;
+import io.easystore.WriterOptions;
+import io.easystore.format.ByteCursor;
+import io.easystore.format.Checksums;
+import io.easystore.format.CommitRecord;
+import io.easystore.format.DeltaEntry;
+import io.easystore.format.EntryFields;
+import io.easystore.format.PageFormat;
+import io.easystore.io.RangeSource;
+import io.easystore.read.CommitState;
+import io.easystore.write.SegmentWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableMap;
+
+/**
+ * Publishes a transaction (docs/FORMAT.md, "DES v2 updates: the commit protocol"):
+ *
+ * <ol>
+ *   <li>merges the staged changes with the newest delta segments while those are at most twice
+ *       as large as what is being merged (and always enough of them to stay within
+ *       {@link #MAX_LIVE_SEGMENTS}), and writes the result as one new segment after the bodies;
+ *   <li>frees the space of replaced bodies, superseded segments and the previous commit record,
+ *       stamped with the new generation;
+ *   <li>writes the commit block, syncs, writes the 72-byte commit footer, syncs: the commit point;
+ *   <li>moves the header's update anchor to the new end and syncs.
+ * </ol>
+ *
+ * Stateless.
+ */
+final class Committer {
+  /** Delta segments a state keeps at most; older ones are merged into the new segment. */
+  static final int MAX_LIVE_SEGMENTS = 8;
+  /** Free extents listed at most; the smallest beyond are counted as unlisted dead bytes. */
+  static final int MAX_LISTED_EXTENTS = 1 << 16;
+
+  private Committer() {}
+
+  /** Totals of the state being committed. */
+  record Totals(long files, long dirs, long originalBytes, long storedBytes) {}
+
+  /** Writes the commit and returns the new committed state. */
+  static CommitState commit(Txn txn, ContainerFile file, Totals totals, WriterOptions wo, ReaderOptions ro)
+      throws IOException {
+    CommitState st = txn.state();
+    CommitRecord prev = st.record();
+    long gen = st.generation() + 1;
+    NavigableMap<byte[], DeltaEntry> staged = txn.staging.merged();
+    int n = st.deltaCount();
+    long mergedCount = staged.size();
+    int k = 0;
+    while (k < n && (st.deltaEntries(k) <= 2 * mergedCount || n - k >= MAX_LIVE_SEGMENTS)) {
+      mergedCount += st.deltaEntries(k);
+      k++;
+    }
+    RangeSource committed = file.source(st.committedEnd());
+    long segStart = txn.appendStart();
+    long segEnd = writeSegment(file, st, committed, staged, k, segStart, wo);
+    List<Long> segments = new ArrayList<>();
+    if (segEnd > segStart) {
+      segments.add(segEnd);
+    }
+    for (int i = k; i < n; i++) {
+      segments.add(st.deltaEnd(i));
+    }
+    FreeSpace free = txn.free();
+    for (long[] f : txn.freed()) {
+      free.free(f[0], f[1], gen);
+    }
+    for (int i = 0; i < k; i++) {
+      free.free(st.deltaStart(i), st.deltaEnd(i) - st.deltaStart(i), gen);
+    }
+    if (prev != null) {
+      long recordStart = st.recordStart();
+      free.free(recordStart, st.committedEnd() - recordStart, gen);
+    }
+    long blockStart = Math.max(segEnd, txn.appendPos());
+    long unlisted = (prev == null ? 0 : prev.unlistedDeadBytes()) + free.capTo(MAX_LISTED_EXTENTS);
+    CommitRecord draft = new CommitRecord(gen, blockStart, st.committedEnd(), st.baseEnd(), st.uuid(), segments,
+        totals.files(), totals.dirs(), totals.originalBytes(), totals.storedBytes(), unlisted, free.list());
+    int length = draft.encode().length;
+    CommitRecord rec = new CommitRecord(gen, blockStart + length, st.committedEnd(), st.baseEnd(), st.uuid(),
+        segments, totals.files(), totals.dirs(), totals.originalBytes(), totals.storedBytes(), unlisted, free.list());
+    byte[] bytes = rec.encode();
+    int footerAt = bytes.length - CommitRecord.FOOTER_SIZE;
+    file.write(blockStart, bytes, 0, footerAt);
+    // Everything the record points at is durable before the record can be found.
+    file.sync();
+    file.write(blockStart + footerAt, bytes, footerAt, CommitRecord.FOOTER_SIZE);
+    file.sync();
+    file.writeAnchor(rec.commitEnd(), st.uuid());
+    txn.anchorWritten(rec.commitEnd());
+    return CommitState.locate(file.source(rec.commitEnd()), ro, true, st);
+  }
+
+  /** Writes the merged segment at {@code start}; returns its end, or {@code start} when it is empty. */
+  private static long writeSegment(ContainerFile file, CommitState st, RangeSource committed,
+      NavigableMap<byte[], DeltaEntry> staged, int k, long start, WriterOptions wo) throws IOException {
+    boolean mergingAll = k == st.deltaCount();
+    CommitState.Scan[] scans = new CommitState.Scan[k];
+    EntryFields[] heads = new EntryFields[k];
+    for (int i = 0; i < k; i++) {
+      scans[i] = st.scan(committed, i);
+      heads[i] = new EntryFields();
+      if (!scans[i].next(heads[i])) {
+        heads[i] = null;
+      }
+    }
+    Iterator<DeltaEntry> it = staged.values().iterator();
+    DeltaEntry head = it.hasNext() ? it.next() : null;
+    EntryFields out = new EntryFields();
+    try (SegmentWriter w = SegmentWriter.segment(file.sinkAt(start), st.checksumKind(), st.uuid(), wo.tempDir(),
+        wo.sortMemoryBytes())) {
+      while (true) {
+        byte[] key = head == null ? null : head.key();
+        for (EntryFields h : heads) {
+          if (h != null && (key == null || Arrays.compareUnsigned(h.key, 0, h.keyLength, key, 0, key.length) < 0)) {
+            key = h.keyCopy();
+          }
+        }
+        if (key == null) {
+          break;
+        }
+        byte[] meta = null;
+        boolean found = false;
+        if (head != null && Arrays.equals(head.key(), key)) {
+          head.into(out, 0);
+          meta = head.meta();
+          found = true;
+          head = it.hasNext() ? it.next() : null;
+        }
+        for (int i = 0; i < k; i++) {
+          EntryFields h = heads[i];
+          if (h != null && Arrays.equals(h.key, 0, h.keyLength, key, 0, key.length)) {
+            if (!found) {
+              out.copyFrom(h);
+              meta = (h.flags & PageFormat.F_META) != 0 ? rawMeta(committed, h) : null;
+              found = true;
+            }
+            if (!scans[i].next(h)) {
+              heads[i] = null;
+            }
+          }
+        }
+        if (out.isDeleted() && mergingAll && !st.baseContains(committed, key)) {
+          continue;
+        }
+        w.add(out, meta);
+      }
+      if (w.count() == 0) {
+        return start;
+      }
+      return w.finishAndPublish();
+    }
+  }
+
+  /** The JSON of a stored metadata record, checked against its CRC. */
+  static byte[] rawMeta(RangeSource source, EntryFields f) throws IOException {
+    if (f.metaLength > Integer.MAX_VALUE - 8) {
+      throw new CorruptContainerException(source.name(), f.metaOffset, null, "metadata record too large");
+    }
+    int len = (int) f.metaLength;
+    byte[] b = source.readFully(f.metaOffset, len + 4);
+    if (Checksums.crc32c(b, 0, len, b, 0, 0) != ByteCursor.getLe32(b, len)) {
+      throw new CorruptContainerException(source.name(), f.metaOffset, null, "metadata checksum mismatch");
+    }
+    return Arrays.copyOf(b, len);
+  }
+
+  static ByteBuffer wrap(byte[] b) {
+    return ByteBuffer.wrap(b);
+  }
+}

@@ -1,0 +1,229 @@
+package io.easystore.mutate;
+
+import io.easystore.CorruptContainerException;
+import io.easystore.DesReader;
+import io.easystore.IndexEntry;
+import io.easystore.ReaderOptions;
+import io.easystore.WriterOptions;
+import io.easystore.format.CommitRecord;
+import io.easystore.format.DeltaEntry;
+import io.easystore.format.EntryFields;
+import io.easystore.format.V2Paths;
+import io.easystore.io.ContainerSink;
+import io.easystore.io.RangeSource;
+import io.easystore.read.CommitState;
+import io.easystore.write.SegmentWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compaction and the checks an updater runs when it opens a container.
+ *
+ * <p>Compaction writes the live entries of the committed state, in key order, into a fresh plain
+ * v2 container beside the original ({@code NAME.compacting}): stored bodies are copied raw, never
+ * recompressed (sequential reads through a 1 MiB window), dictionaries and the container UUID are
+ * kept. The file is synced and renamed over the original, then the directory is synced. Readers
+ * that have the old file open keep reading it (POSIX keeps a renamed-over file alive while open);
+ * on Windows the rename fails while another process has the container open. A crash before the
+ * rename leaves the original untouched and a stray {@code NAME.compacting}, deleted by the next
+ * updater. Stateless.
+ */
+final class Compactor {
+  private Compactor() {}
+
+  static Path tempOf(Path container) {
+    return container.resolveSibling(container.getFileName() + ".compacting");
+  }
+
+  /** Locates the committed state for an updater and checks that its free list is sane. */
+  static CommitState locateForUpdate(ContainerFile file, ReaderOptions ro) throws IOException {
+    long size = file.size();
+    RangeSource src = file.source(size);
+    if (size >= 72) {
+      byte[] footer = src.readFully(size - 72, 72);
+      if (footer[8] == 1 && java.util.Arrays.equals(footer, 0, 8, io.easystore.format.V1Footer.FOOTER_MAGIC, 0, 8)) {
+        throw new IOException(file.name() + " is a DES v1 container; in-place updates need DES v2 (rewrite it with"
+            + " 'des pack' or DesWriter)");
+      }
+    }
+    CommitState st = CommitState.locate(src, ro, true);
+    CommitRecord rec = st.record();
+    if (rec == null) {
+      return st;
+    }
+    TreeMap<Long, Long> used = new TreeMap<>();
+    used.put(st.baseIndexStart(), st.baseEnd());
+    for (int i = 0; i < st.deltaCount(); i++) {
+      used.put(st.deltaStart(i), st.deltaEnd(i));
+    }
+    used.put(st.recordStart(), st.committedEnd());
+    for (CommitRecord.Extent x : rec.free()) {
+      Map.Entry<Long, Long> below = used.lowerEntry(x.end());
+      if (below != null && below.getValue() > x.offset()) {
+        throw new CorruptContainerException(file.name(), st.recordStart(), null, "free extent [" + x.offset() + ", "
+            + x.end() + ") overlaps an index region [" + below.getKey() + ", " + below.getValue() + ")");
+      }
+    }
+    return st;
+  }
+
+  /** Rewrites the committed state of {@code file} into a minimal container and returns its state. */
+  static CommitState compact(ContainerFile file, CommitState st, WriterOptions wo, ReaderOptions ro)
+      throws IOException {
+    Path target = file.path();
+    Path temp = tempOf(target);
+    RangeSource src = file.source(st.committedEnd());
+    List<byte[]> dictionaries = st.dictionaries(src, ro);
+    try (DesReader r = st.reader(src, ro, null, null);
+        SegmentWriter w = SegmentWriter.container(new TempSink(temp, target), st.checksumKind(), st.uuid(),
+            dictionaries, wo.tempDir(), wo.sortMemoryBytes())) {
+      Window window = new Window(src, w);
+      EntryFields f = new EntryFields();
+      try (java.util.stream.Stream<IndexEntry> entries = r.entries()) {
+        Iterator<IndexEntry> it = entries.iterator();
+        while (it.hasNext()) {
+          IndexEntry e = it.next();
+          byte[] key = V2Paths.key(V2Paths.validate(e.name()));
+          byte[] meta = e.metaLength() > 0 ? Committer.rawMeta(src, fieldsOf(e)) : null;
+          DeltaEntry.of(key, e, null).into(f, 0);
+          if (!e.isDirectory() && !e.isExternal() && e.storedLength() > 0) {
+            f.dataOffset = window.copy(e.dataOffset(), e.storedLength());
+          } else if (!e.isDirectory() && !e.isExternal()) {
+            f.dataOffset = w.position();
+          }
+          w.add(f, meta);
+        }
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      w.finishAndPublish();
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    file.reopen();
+    return CommitState.locate(file.source(file.size()), ro, true);
+  }
+
+  private static EntryFields fieldsOf(IndexEntry e) {
+    EntryFields f = new EntryFields();
+    f.metaOffset = e.metaOffset();
+    f.metaLength = e.metaLength();
+    return f;
+  }
+
+  /** Copies bodies, reading the source in 1 MiB windows (bodies of one layer lie in key order). */
+  private static final class Window {
+    private final RangeSource src;
+    private final SegmentWriter w;
+    private final byte[] buf = new byte[1 << 20];
+    private long start = -1;
+    private int length;
+
+    Window(RangeSource src, SegmentWriter w) {
+      this.src = src;
+      this.w = w;
+    }
+
+    long copy(long offset, long len) throws IOException {
+      if (len > buf.length) {
+        return w.copyBody(src, offset, len);
+      }
+      if (start < 0 || offset < start || offset + len > start + length) {
+        length = (int) Math.min(buf.length, src.size() - offset);
+        src.readFully(offset, ByteBuffer.wrap(buf, 0, length));
+        start = offset;
+      }
+      return w.writeBody(buf, (int) (offset - start), (int) len);
+    }
+  }
+
+  /** A new file beside the target, synced and renamed over it on publish; deleted otherwise. */
+  private static final class TempSink implements ContainerSink {
+    private final Path temp;
+    private final Path target;
+    private final FileChannel ch;
+    private long position;
+    private boolean done;
+
+    TempSink(Path temp, Path target) throws IOException {
+      this.temp = temp;
+      this.target = target;
+      Files.deleteIfExists(temp);
+      this.ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+      PosixFileAttributeView from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+      if (from != null) {
+        try {
+          Files.setPosixFilePermissions(temp, from.readAttributes().permissions());
+        } catch (IOException | UnsupportedOperationException e) {
+          // Best effort: the compacted file then has the default permissions.
+        }
+      }
+    }
+
+    @Override
+    public String name() {
+      return target.toString();
+    }
+
+    @Override
+    public void write(ByteBuffer src) throws IOException {
+      while (src.hasRemaining()) {
+        position += ch.write(src);
+      }
+    }
+
+    @Override
+    public long position() {
+      return position;
+    }
+
+    @Override
+    public void publish() throws IOException {
+      ch.force(true);
+      ch.close();
+      done = true;
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        done = true;
+        try {
+          ch.close();
+        } finally {
+          Files.deleteIfExists(temp);
+        }
+      }
+    }
+  }
+
+  /** Makes a rename durable where the platform allows syncing a directory (Linux does). */
+  private static void syncDirectory(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not supported here (e.g. Windows): the rename is still atomic, only its durability waits.
+    }
+  }
+}

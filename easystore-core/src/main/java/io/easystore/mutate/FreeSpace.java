@@ -1,0 +1,120 @@
+package io.easystore.mutate;
+
+import io.easystore.format.CommitRecord.Extent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The free extents of a container: space no committed state refers to, each with the generation
+ * that freed it. Allocation is best fit (the smallest extent that is large enough, lowest offset
+ * among equals) among extents freed at or before a limit (see
+ * {@link io.easystore.io.LockFiles#guard}); the rest of a split extent stays free. Freed runs
+ * merge with their neighbours and keep the newer generation. O(log n) per operation.
+ *
+ * <p>Not thread-safe: the updater's thread owns it.
+ */
+final class FreeSpace {
+  private static final Comparator<Extent> BY_SIZE =
+      Comparator.comparingLong(Extent::length).thenComparingLong(Extent::offset);
+
+  private final TreeMap<Long, Extent> byOffset = new TreeMap<>();
+  private final TreeSet<Extent> bySize = new TreeSet<>(BY_SIZE);
+  private long bytes;
+
+  FreeSpace(List<Extent> extents) {
+    for (Extent e : extents) {
+      add(e);
+    }
+  }
+
+  private void add(Extent e) {
+    byOffset.put(e.offset(), e);
+    bySize.add(e);
+    bytes += e.length();
+  }
+
+  private void remove(Extent e) {
+    byOffset.remove(e.offset());
+    bySize.remove(e);
+    bytes -= e.length();
+  }
+
+  long bytes() {
+    return bytes;
+  }
+
+  int count() {
+    return byOffset.size();
+  }
+
+  /**
+   * Takes {@code length} bytes from an extent freed at or before {@code maxFreedAt}; returns the
+   * offset, or -1 when none fits.
+   */
+  long allocate(long length, long maxFreedAt) {
+    if (length <= 0 || maxFreedAt <= 0) {
+      return -1;
+    }
+    // Every extent starts at or after the header (32), so this probe sorts first among its length.
+    Extent probe = new Extent(32, length, 1);
+    for (Extent e = bySize.ceiling(probe); e != null; e = bySize.higher(e)) {
+      if (e.freedAt() <= maxFreedAt) {
+        remove(e);
+        if (e.length() > length) {
+          add(new Extent(e.offset() + length, e.length() - length, e.freedAt()));
+        }
+        return e.offset();
+      }
+    }
+    return -1;
+  }
+
+  /** Marks {@code [offset, offset + length)} free since {@code freedAt}. It must not be free already. */
+  void free(long offset, long length, long freedAt) {
+    if (length <= 0) {
+      return;
+    }
+    long start = offset;
+    long end = offset + length;
+    long gen = freedAt;
+    Map.Entry<Long, Extent> below = byOffset.floorEntry(offset);
+    if (below != null && below.getValue().end() > offset) {
+      throw new IllegalStateException("[" + offset + ", " + end + ") is already partly free: " + below.getValue());
+    }
+    Map.Entry<Long, Extent> above = byOffset.ceilingEntry(offset);
+    if (above != null && above.getKey() < end) {
+      throw new IllegalStateException("[" + offset + ", " + end + ") is already partly free: " + above.getValue());
+    }
+    if (below != null && below.getValue().end() == offset) {
+      remove(below.getValue());
+      start = below.getKey();
+      gen = Math.max(gen, below.getValue().freedAt());
+    }
+    if (above != null && above.getKey() == end) {
+      remove(above.getValue());
+      end = above.getValue().end();
+      gen = Math.max(gen, above.getValue().freedAt());
+    }
+    add(new Extent(start, end - start, gen));
+  }
+
+  /** Drops the smallest extents until at most {@code max} remain; returns the bytes dropped. */
+  long capTo(int max) {
+    long dropped = 0;
+    while (byOffset.size() > max) {
+      Extent smallest = bySize.first();
+      remove(smallest);
+      dropped += smallest.length();
+    }
+    return dropped;
+  }
+
+  /** The extents in offset order. */
+  List<Extent> list() {
+    return new ArrayList<>(byOffset.values());
+  }
+}

@@ -1,0 +1,140 @@
+package io.easystore.mutate;
+
+import io.easystore.format.CommitRecord;
+import io.easystore.io.LockFiles;
+import io.easystore.read.CommitState;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The transaction an updater has open: staged changes, where new bodies go, and what the commit
+ * will free.
+ *
+ * <p>Placement: a body goes to the smallest free extent that fits, among extents freed at or
+ * before the reuse guard's limit (taken once per transaction, see {@link LockFiles#guard}), else
+ * to the end of the file. Before anything is written past the committed end, the header's update
+ * anchor is made to name that end (durably), so that a crash leaves a tail readers skip.
+ *
+ * <p>Not thread-safe: the updater's thread owns it.
+ */
+final class Txn implements Closeable {
+  final Staging staging = new Staging();
+  private final ContainerFile file;
+  private final java.nio.file.Path container;
+  private CommitState state;
+  private FreeSpace free;
+  private final List<long[]> freed = new ArrayList<>();
+  private long appendPos;
+  private long anchorOnDisk;
+  private LockFiles.Guard guard;
+
+  Txn(ContainerFile file, java.nio.file.Path container, CommitState state) {
+    this.file = file;
+    this.container = container;
+    this.anchorOnDisk = state.anchor();
+    reset(state);
+  }
+
+  /** Starts over on {@code committed}: nothing staged, nothing placed. Releases the reuse guard. */
+  void reset(CommitState committed) {
+    state = committed;
+    staging.clear();
+    freed.clear();
+    CommitRecord rec = committed.record();
+    free = new FreeSpace(rec == null ? List.of() : rec.free());
+    appendPos = committed.committedEnd();
+    closeGuard();
+  }
+
+  /** The anchor was rewritten elsewhere (a fresh file after compaction). */
+  void anchorIs(long anchor) {
+    anchorOnDisk = anchor;
+  }
+
+  CommitState state() {
+    return state;
+  }
+
+  FreeSpace free() {
+    return free;
+  }
+
+  long appendPos() {
+    return appendPos;
+  }
+
+  /** Runs freed by this transaction: {offset, length}. */
+  List<long[]> freed() {
+    return freed;
+  }
+
+  /** Where a stored body of {@code length} bytes goes. */
+  long place(long length) throws IOException {
+    if (length == 0) {
+      return appendPos;
+    }
+    if (guard == null) {
+      guard = LockFiles.guard(container, state.generation());
+    }
+    long at = free.allocate(length, guard.limit());
+    if (at >= 0) {
+      return at;
+    }
+    at = appendStart();
+    appendPos = at + length;
+    return at;
+  }
+
+  /** The append position, after making sure the anchor names the committed end. */
+  long appendStart() throws IOException {
+    if (anchorOnDisk != state.committedEnd()) {
+      file.writeAnchor(state.committedEnd(), state.uuid());
+      anchorOnDisk = state.committedEnd();
+    }
+    return appendPos;
+  }
+
+  /** Records that {@code length} bytes were appended at {@code start} (a streamed body). */
+  void appended(long start, long length) {
+    appendPos = Math.max(appendPos, start + length);
+  }
+
+  /** Space the commit frees (bodies, metadata records) once no committed state refers to it. */
+  void freeLater(long offset, long length) {
+    if (length > 0) {
+      freed.add(new long[] {offset, length});
+    }
+  }
+
+  /** The header anchor as written (for the commit, which moves it). */
+  void anchorWritten(long anchor) {
+    anchorOnDisk = anchor;
+  }
+
+  /** Drops everything staged and cuts off what was appended. */
+  void rollback() throws IOException {
+    if (appendPos > state.committedEnd()) {
+      file.truncate(state.committedEnd());
+    }
+    reset(state);
+  }
+
+  private void closeGuard() {
+    if (guard != null) {
+      try {
+        guard.close();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } finally {
+        guard = null;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closeGuard();
+  }
+}

@@ -1,0 +1,395 @@
+package io.easystore.read;
+
+import io.easystore.ChecksumKind;
+import io.easystore.CorruptContainerException;
+import io.easystore.DesReader;
+import io.easystore.ReaderOptions;
+import io.easystore.UnsupportedVersionException;
+import io.easystore.format.CommitRecord;
+import io.easystore.format.EntryFields;
+import io.easystore.format.NodeCursor;
+import io.easystore.format.RootBlock;
+import io.easystore.format.V1Footer;
+import io.easystore.format.V2Footer;
+import io.easystore.io.RangeSource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The last committed state of a DES v2 container that may have been updated in place
+ * (docs/FORMAT.md, "DES v2 updates"): the base container, the live delta segments newest first,
+ * and the commit record, located from the end of the file or, when the end is torn by a crash or
+ * by a commit in progress, from the update anchor in the header.
+ *
+ * <p>Immutable and thread-safe. It holds parsed structures, not a source: {@link #reader} and the
+ * scanning methods take the source to read through, so several readers of one file share its
+ * parsed layers and page caches.
+ */
+public final class CommitState {
+  private final String name;
+  private final long fileSize;
+  private final long anchor;
+  private final CommitRecord record;
+  private final Layer base;
+  private final List<Layer> deltas;
+  private final int recordLength;
+
+  private CommitState(String name, long fileSize, long anchor, CommitRecord record, Layer base, List<Layer> deltas) {
+    this.name = name;
+    this.fileSize = fileSize;
+    this.anchor = anchor;
+    this.record = record;
+    this.base = base;
+    this.deltas = List.copyOf(deltas);
+    this.recordLength = record == null ? 0 : record.encode().length;
+  }
+
+  /**
+   * Locates and parses the committed state of {@code source}. With {@code readAnchor}, the header
+   * is read too (one more small read unless the file fits the tail): a tail that disagrees with its
+   * anchor is an incomplete commit and the anchored state is returned ({@link #tornTail()}).
+   * Without it (remote sources) only a complete tail is accepted.
+   */
+  public static CommitState locate(RangeSource source, ReaderOptions options, boolean readAnchor) throws IOException {
+    return locate(source, options, readAnchor, null);
+  }
+
+  /**
+   * {@link #locate(RangeSource, ReaderOptions, boolean)}, reusing the parsed layers (and their
+   * cached pages) that {@code previous}, an earlier state of the same file, shares with the new
+   * one: an updater's commit changes the newest layers only.
+   */
+  public static CommitState locate(RangeSource source, ReaderOptions options, boolean readAnchor,
+      CommitState previous) throws IOException {
+    String name = source.name();
+    long size = source.size();
+    if (size < CommitRecord.MIN_BASE_BYTES) {
+      throw new CorruptContainerException(name, 0, null, "file is " + size
+          + " bytes, shorter than the smallest DES v2 container: truncated or not DES");
+    }
+    Bytes tail = Bytes.read(source, size, options.tailBytes());
+    long anchor = 0;
+    if (readAnchor) {
+      byte[] h = tail.start == 0 ? tail.buf : source.readFully(0, V2Footer.HEADER_SIZE);
+      boolean v2Header = Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8) && (h[8] & 0xff) == V2Footer.VERSION;
+      anchor = v2Header ? CommitRecord.readAnchor(h, 0) : 0;
+    }
+    CorruptContainerException tailProblem;
+    try {
+      CommitState s = parseAt(source, options, tail, size, anchor, previous);
+      boolean consistent = anchor == 0 || anchor == size
+          || (s.record != null && anchor == s.record.prevEnd());
+      if (consistent) {
+        return s;
+      }
+      tailProblem = new CorruptContainerException(name, size - V2Footer.SIZE, null,
+          "the footer at the end disagrees with the update anchor " + anchor + " in the header");
+    } catch (UnsupportedVersionException e) {
+      if (anchor == 0 || anchor >= size) {
+        throw e;
+      }
+      tailProblem = e;
+    } catch (CorruptContainerException e) {
+      tailProblem = e;
+    }
+    if (anchor == 0 || anchor >= size) {
+      throw tailProblem;
+    }
+    // An incomplete commit (crash, or one in progress): the anchor names the last committed end.
+    try {
+      return parseAt(source, options, Bytes.read(source, anchor, options.tailBytes()), size, anchor, previous);
+    } catch (CorruptContainerException e) {
+      e.addSuppressed(tailProblem);
+      throw e;
+    }
+  }
+
+  /** The state whose footer ends at {@code end} (the file size, or the anchor). */
+  private static CommitState parseAt(RangeSource source, ReaderOptions options, Bytes tail, long fileSize, long anchor,
+      CommitState previous) throws IOException {
+    String name = source.name();
+    long end = tail.end;
+    int footerAt = tail.index(end - V2Footer.SIZE);
+    int version = V1Footer.peekVersion(name, java.nio.ByteBuffer.wrap(tail.buf).position(footerAt),
+        end - V2Footer.SIZE);
+    if (version == V2Footer.VERSION) {
+      Layer base = previous != null && previous.base.end() == end ? previous.base : parseBase(source, options, tail);
+      return new CommitState(name, fileSize, anchor, null, base, List.of());
+    }
+    if (version != CommitRecord.VERSION) {
+      if (version < V2Footer.VERSION) {
+        throw new UnsupportedVersionException.TooOld(name, end - V2Footer.SIZE + 8, version, ContainerReaders.OLDEST_SUPPORTED);
+      }
+      throw new UnsupportedVersionException.TooNew(name, end - V2Footer.SIZE + 8, version, ContainerReaders.NEWEST_SUPPORTED);
+    }
+    int blockLength = CommitRecord.peek(name, tail.buf, footerAt, end);
+    long blockStart = end - V2Footer.SIZE - blockLength;
+    Bytes block = tail.range(source, blockStart, blockLength);
+    CommitRecord rec = CommitRecord.parse(name, tail.buf, footerAt, block.buf, block.index(blockStart), end);
+    Layer base = previous != null && previous.base.end() == rec.baseEnd() ? previous.base
+        : parseBase(source, options, tail.endingAt(source, rec.baseEnd(), options.tailBytes()));
+    if (!base.footer().uuid().equals(rec.uuid())) {
+      throw new CorruptContainerException(name, end - V2Footer.SIZE + 48, null, "commit record belongs to container "
+          + rec.uuid() + " but the base container is " + base.footer().uuid());
+    }
+    List<Layer> deltas = new ArrayList<>();
+    for (int i = 0; i < rec.segmentEnds().size(); i++) {
+      long segEnd = rec.segmentEnds().get(i);
+      long floor = i + 1 < rec.segmentEnds().size() ? rec.segmentEnds().get(i + 1) : rec.baseEnd();
+      Layer known = previous == null ? null : previous.deltaEnding(segEnd);
+      deltas.add(known != null && known.start() >= floor ? known
+          : parseSegment(source, options, tail.endingAt(source, segEnd, options.tailBytes()), base, floor));
+    }
+    return new CommitState(name, fileSize, anchor, rec, base, deltas);
+  }
+
+  private static Layer parseBase(RangeSource source, ReaderOptions options, Bytes t) throws IOException {
+    String name = source.name();
+    long end = t.end;
+    int footerAt = t.index(end - V2Footer.SIZE);
+    V2Footer footer = V2Footer.parse(name, t.buf, footerAt, end);
+    Bytes root = t.range(source, footer.rootStart(), footer.rootLength());
+    footer.checkCrc(name, root.buf, root.index(footer.rootStart()), t.buf, footerAt);
+    RootBlock rb = RootBlock.parse(name, footer, root.buf, root.index(footer.rootStart()));
+    NodeCursor.validate(rb.root(), footer, rb.dictionaries().size());
+    return new Layer(footer, rb, t.buf, t.start, new PageCache(options.pageCacheBytes()), 0, end);
+  }
+
+  private static Layer parseSegment(RangeSource source, ReaderOptions options, Bytes t, Layer base, long floor)
+      throws IOException {
+    String name = source.name();
+    long end = t.end;
+    int footerAt = t.index(end - V2Footer.SIZE);
+    if (!CommitRecord.isSegmentMagic(t.buf, footerAt)) {
+      throw new CorruptContainerException(name, end - V2Footer.SIZE, null, "no delta segment footer where the commit "
+          + "record says a segment ends");
+    }
+    byte[] f = CommitRecord.segmentFooterAsV2(t.buf, footerAt);
+    V2Footer footer = V2Footer.parse(name, f, 0, end);
+    V2Footer b = base.footer();
+    if (!footer.uuid().equals(b.uuid()) || footer.checksumKind() != b.checksumKind()) {
+      throw new CorruptContainerException(name, end - V2Footer.SIZE + 10, null, "delta segment's container UUID or "
+          + "checksum kind differs from the base container's");
+    }
+    if (footer.metaStart() < floor) {
+      throw new CorruptContainerException(name, end - V2Footer.SIZE + 24, null, "delta segment starts at "
+          + footer.metaStart() + ", inside the layer before it (which ends at " + floor + ")");
+    }
+    Bytes root = t.range(source, footer.rootStart(), footer.rootLength());
+    footer.checkCrc(name, root.buf, root.index(footer.rootStart()), f, 0);
+    RootBlock rb = RootBlock.parse(name, footer, root.buf, root.index(footer.rootStart()));
+    if (!rb.dictionaries().isEmpty()) {
+      throw new CorruptContainerException(name, footer.rootStart(), null, "a delta segment cannot hold dictionaries");
+    }
+    RootBlock withDicts = new RootBlock(rb.liveFiles(), rb.directories(), rb.deleted(), rb.originalBytes(),
+        rb.storedBytes(), base.root().dictionaries(), rb.root());
+    NodeCursor.validate(withDicts.root(), footer, withDicts.dictionaries().size());
+    long budget = options.pageCacheBytes() == Long.MAX_VALUE ? Long.MAX_VALUE : options.pageCacheBytes() / 4;
+    return new Layer(footer, withDicts, t.buf, t.start, new PageCache(budget), footer.metaStart(), end);
+  }
+
+  /** Bytes {@code [start, end)} of the file held in {@code buf} (which may hold more after {@code end}). */
+  private record Bytes(byte[] buf, long start, long end) {
+    /** The last {@code min(end, tailBytes)} bytes before {@code end}, in one read. */
+    static Bytes read(RangeSource source, long end, int tailBytes) throws IOException {
+      int len = (int) Math.min(end, tailBytes);
+      return new Bytes(source.readFully(end - len, len), end - len, end);
+    }
+
+    int index(long offset) {
+      return (int) (offset - start);
+    }
+
+    /** The bytes before {@code newEnd}: these when they hold its footer, else a new tail read. */
+    Bytes endingAt(RangeSource source, long newEnd, int tailBytes) throws IOException {
+      if (newEnd <= end && newEnd - V2Footer.SIZE >= start) {
+        return new Bytes(buf, start, newEnd);
+      }
+      return read(source, newEnd, tailBytes);
+    }
+
+    /** Bytes holding {@code [offset, offset + length)}: these when they do, else one read of that range. */
+    Bytes range(RangeSource source, long offset, int length) throws IOException {
+      if (offset >= start && offset + length <= start + buf.length) {
+        return this;
+      }
+      return new Bytes(source.readFully(offset, length), offset, offset + length);
+    }
+  }
+
+  /** The container's name as its source gives it. */
+  public String name() {
+    return name;
+  }
+
+  /** Generation of the committed state: 0 for a plain v2 container, then one more per commit. */
+  public long generation() {
+    return record == null ? 0 : record.generation();
+  }
+
+  /** Where the committed state ends (its footer's end). */
+  public long committedEnd() {
+    return record == null ? base.end() : record.commitEnd();
+  }
+
+  /** The length of the file when the state was located. */
+  public long fileSize() {
+    return fileSize;
+  }
+
+  /** Whether bytes follow the committed state: a crash or a commit in progress left them. */
+  public boolean tornTail() {
+    return fileSize > committedEnd();
+  }
+
+  /** The update anchor read from the header, or 0 (none, or the header was not read). */
+  public long anchor() {
+    return anchor;
+  }
+
+  /** The commit record, or null for a container never updated in place. */
+  public CommitRecord record() {
+    return record;
+  }
+
+  public long baseEnd() {
+    return base.end();
+  }
+
+  public UUID uuid() {
+    return base.footer().uuid();
+  }
+
+  public ChecksumKind checksumKind() {
+    return base.footer().checksumKind();
+  }
+
+  public int deltaCount() {
+    return deltas.size();
+  }
+
+  /** Start (metadata region) of delta segment {@code i}, newest first. */
+  public long deltaStart(int i) {
+    return deltas.get(i).start();
+  }
+
+  public long deltaEnd(int i) {
+    return deltas.get(i).end();
+  }
+
+  /** Index entries (tombstones included) of delta segment {@code i}. */
+  public long deltaEntries(int i) {
+    return deltas.get(i).entries();
+  }
+
+  /** Offsets of the base container's metadata region and index pages. */
+  public long baseMetaStart() {
+    return base.footer().metaStart();
+  }
+
+  public long baseIndexStart() {
+    return base.footer().indexStart();
+  }
+
+  public long liveFiles() {
+    return record == null ? base.root().liveFiles() : record.liveFiles();
+  }
+
+  public long directories() {
+    return record == null ? base.root().directories() : record.directories();
+  }
+
+  public long originalBytes() {
+    return record == null ? base.root().originalBytes() : record.originalBytes();
+  }
+
+  public long storedBytes() {
+    return record == null ? base.root().storedBytes() : record.storedBytes();
+  }
+
+  /** Tombstones in the delta segments plus deleted entries of the base. */
+  public long tombstones() {
+    long n = base.root().deleted();
+    for (Layer d : deltas) {
+      n += d.root().deleted();
+    }
+    return n;
+  }
+
+  /** Bytes no committed state refers to: listed free extents and dropped small ones. */
+  public long deadBytes() {
+    return record == null ? 0 : record.freeBytes() + record.unlistedDeadBytes();
+  }
+
+  Layer base() {
+    return base;
+  }
+
+  private Layer deltaEnding(long end) {
+    for (Layer d : deltas) {
+      if (d.end() == end) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /** Where the commit record starts (the committed end for a plain v2 container). */
+  public long recordStart() {
+    return record == null ? committedEnd() : committedEnd() - recordLength;
+  }
+
+  List<Layer> deltas() {
+    return deltas;
+  }
+
+  /**
+   * A reader of this state, plus {@code overlay} (may be null) on top. The reader owns
+   * {@code source}; {@code onClose} (may be null) runs after the source is closed.
+   */
+  public DesReader reader(RangeSource source, ReaderOptions options, Overlay overlay, java.io.Closeable onClose) {
+    return new LayeredReader(this, source, options, overlay, onClose);
+  }
+
+  /** Walks every entry of delta segment {@code i} in key order, tombstones included. */
+  public interface Scan {
+    /** Decodes the next entry into {@code into}; false at the end. */
+    boolean next(EntryFields into) throws IOException;
+  }
+
+  /** A scan of delta segment {@code i} (newest first) read through {@code source}. */
+  public Scan scan(RangeSource source, int i) {
+    V2Index.Cursor c = deltas.get(i).index(source).cursor();
+    return new Scan() {
+      private boolean started;
+
+      @Override
+      public boolean next(EntryFields into) throws IOException {
+        boolean more = started ? c.next() : c.seekCeil(new byte[0]);
+        started = true;
+        if (more) {
+          into.copyFrom(c.fields());
+        }
+        return more;
+      }
+    };
+  }
+
+  /** Whether the base container holds {@code key} (live or deleted). */
+  public boolean baseContains(RangeSource source, byte[] key) throws IOException {
+    return base.index(source).find(key, new EntryFields());
+  }
+
+  /** The base container's zstd dictionaries (id {@code i + 1} at index {@code i}), checked. */
+  public List<byte[]> dictionaries(RangeSource source, ReaderOptions options) throws IOException {
+    V2Bodies b = new V2Bodies(source, base.root(), base.tail(), base.tailStart(), options);
+    List<byte[]> out = new ArrayList<>();
+    for (RootBlock.DictRef d : base.root().dictionaries()) {
+      out.add(b.loadDictionary(d));
+    }
+    return out;
+  }
+}

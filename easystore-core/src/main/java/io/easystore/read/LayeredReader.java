@@ -1,0 +1,389 @@
+package io.easystore.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easystore.ContainerStats;
+import io.easystore.CorruptContainerException;
+import io.easystore.DesReader;
+import io.easystore.IndexEntry;
+import io.easystore.LimitExceededException;
+import io.easystore.ReaderOptions;
+import io.easystore.VerifyReport;
+import io.easystore.codec.CodecId;
+import io.easystore.format.ByteCursor;
+import io.easystore.format.Checksums;
+import io.easystore.format.DeltaEntry;
+import io.easystore.format.EntryFields;
+import io.easystore.format.V2Footer;
+import io.easystore.format.V2Paths;
+import io.easystore.io.RangeSource;
+import io.easystore.json.ReferenceJson;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A reader of a container updated in place: the base index and the delta segments of one
+ * committed state (and optionally an updater's pending changes on top). A point lookup asks the
+ * newest layer first and stops at the first that holds the key (a tombstone means "absent");
+ * listings merge the layers. Bodies are read and checked as in a plain v2 container, with the
+ * base's dictionaries.
+ *
+ * <p>Immutable after open and thread-safe, like {@link V2ContainerReader}. Tombstones are not
+ * reported by {@link #entries()} or {@link #getIndex()}: they only hide older entries.
+ */
+final class LayeredReader implements DesReader {
+  private static final CodecId[] CODECS = {CodecId.NONE, CodecId.DEFLATE, CodecId.ZSTD, CodecId.ZSTD_DICTIONARY};
+
+  private final CommitState state;
+  private final RangeSource source;
+  private final ReaderOptions options;
+  private final Overlay overlay;
+  private final Closeable onClose;
+  /** Newest first: delta segments, then the base. */
+  private final V2Index[] indexes;
+  private final V2Bodies bodies;
+
+  LayeredReader(CommitState state, RangeSource source, ReaderOptions options, Overlay overlay, Closeable onClose) {
+    this.state = state;
+    this.source = source;
+    this.options = options;
+    this.overlay = overlay;
+    this.onClose = onClose;
+    List<Layer> deltas = state.deltas();
+    indexes = new V2Index[deltas.size() + 1];
+    for (int i = 0; i < deltas.size(); i++) {
+      indexes[i] = deltas.get(i).index(source);
+    }
+    Layer base = state.base();
+    indexes[deltas.size()] = base.index(source);
+    bodies = new V2Bodies(source, base.root(), base.tail(), base.tailStart(), options);
+  }
+
+  CommitState state() {
+    return state;
+  }
+
+  V2Index[] indexes() {
+    return indexes;
+  }
+
+  V2Bodies bodies() {
+    return bodies;
+  }
+
+  RangeSource source() {
+    return source;
+  }
+
+  /** The newest version of {@code key}: its fields, and the overlay entry when it comes from there. */
+  record Hit(EntryFields fields, DeltaEntry staged) {}
+
+  Hit find(byte[] key) throws IOException {
+    if (overlay != null) {
+      DeltaEntry d = overlay.get(key);
+      if (d != null) {
+        EntryFields f = new EntryFields();
+        d.into(f, 0);
+        return new Hit(f, d);
+      }
+    }
+    for (V2Index idx : indexes) {
+      EntryFields f = new EntryFields();
+      if (idx.find(key, f)) {
+        return new Hit(f, null);
+      }
+    }
+    return null;
+  }
+
+  /** The live entry at {@code path}, or null. */
+  private Hit live(String path) throws IOException {
+    byte[] key = V2Paths.lookupKey(path);
+    Hit h = key == null ? null : find(key);
+    return h == null || h.fields().isDeleted() ? null : h;
+  }
+
+  IndexEntry toEntry(String path, EntryFields f) {
+    boolean dir = f.isDirectory();
+    return new IndexEntry(path, f.dataOffset, f.storedLength, f.originalLength, f.metaOffset, f.metaLength,
+        f.flags & 0x1F, CODECS[f.codec], f.dictionaryId, dir ? null : state.checksumKind(), f.checksum,
+        f.mtimeMillis, f.mode);
+  }
+
+  @Override
+  public String name() {
+    return source.name();
+  }
+
+  @Override
+  public int formatVersion() {
+    return V2Footer.VERSION;
+  }
+
+  @Override
+  public IndexEntry entry(String name) throws IOException {
+    Hit h = live(name);
+    if (h == null) {
+      throw new NoSuchFileException(name, null, "no such entry in " + source.name());
+    }
+    return toEntry(name, h.fields());
+  }
+
+  @Override
+  public boolean contains(String name) {
+    try {
+      Hit h = live(name);
+      return h != null && !h.fields().isDirectory();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public boolean exists(String path) throws IOException {
+    return path.isEmpty() || live(path) != null;
+  }
+
+  @Override
+  public boolean isDirectory(String path) throws IOException {
+    if (path.isEmpty()) {
+      return true;
+    }
+    Hit h = live(path);
+    return h != null && h.fields().isDirectory();
+  }
+
+  @Override
+  public List<IndexEntry> list(String dir, String startAfter, int limit) throws IOException {
+    if (limit < 0) {
+      throw new IllegalArgumentException("negative limit " + limit);
+    }
+    if (!dir.isEmpty()) {
+      Hit d = live(dir);
+      if (d == null) {
+        throw new NoSuchFileException(dir, null, "no such directory in " + source.name());
+      }
+      if (!d.fields().isDirectory()) {
+        throw new NotDirectoryException(dir);
+      }
+    }
+    byte[] prefix = V2Paths.childPrefix(dir);
+    byte[] seek = prefix;
+    if (startAfter != null) {
+      byte[] after = startAfter.getBytes(StandardCharsets.UTF_8);
+      seek = Arrays.copyOf(prefix, prefix.length + after.length + 1);
+      System.arraycopy(after, 0, seek, prefix.length, after.length);
+    }
+    List<IndexEntry> out = new ArrayList<>();
+    MergeCursor c = new MergeCursor(overlay, indexes);
+    if (limit == 0 || !c.seek(seek)) {
+      return out;
+    }
+    do {
+      EntryFields f = c.fields();
+      if (f.keyLength < prefix.length || Arrays.mismatch(f.key, 0, prefix.length, prefix, 0, prefix.length) >= 0) {
+        break;
+      }
+      if (!f.isDeleted()) {
+        out.add(toEntry(V2Paths.pathOf(f.key, f.keyLength, source.name(), CorruptContainerException.NO_OFFSET), f));
+      }
+    } while (out.size() < limit && c.next());
+    return out;
+  }
+
+  @Override
+  public Stream<IndexEntry> entries() {
+    MergeCursor c = new MergeCursor(overlay, indexes);
+    Spliterator<IndexEntry> s = new Spliterators.AbstractSpliterator<IndexEntry>(Long.MAX_VALUE,
+        Spliterator.ORDERED | Spliterator.NONNULL) {
+      private boolean started;
+
+      @Override
+      public boolean tryAdvance(Consumer<? super IndexEntry> action) {
+        try {
+          while (true) {
+            boolean more = started ? c.next() : c.seek(new byte[0]);
+            started = true;
+            if (!more) {
+              return false;
+            }
+            EntryFields f = c.fields();
+            if (!f.isDeleted()) {
+              action.accept(toEntry(V2Paths.pathOf(f.key, f.keyLength, source.name(),
+                  CorruptContainerException.NO_OFFSET), f));
+              return true;
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+    return StreamSupport.stream(s, false);
+  }
+
+  private void checkMaterialisable() {
+    long n = state.liveFiles() + state.directories() + (overlay == null ? 0 : overlay.size());
+    if (n > options.maxEntries()) {
+      throw new UncheckedIOException(new LimitExceededException(source.name(), state.committedEnd() - 72, null,
+          "entry count", n, options.maxEntries(),
+          "ReaderOptions.withMaxEntries or -Deasystore.maxEntries, or walk with list()/entries()"));
+    }
+  }
+
+  @Override
+  public List<String> listFiles() {
+    checkMaterialisable();
+    try (Stream<IndexEntry> s = entries()) {
+      return s.filter(e -> !e.isDirectory()).map(IndexEntry::name).toList();
+    }
+  }
+
+  @Override
+  public List<IndexEntry> getIndex() {
+    checkMaterialisable();
+    try (Stream<IndexEntry> s = entries()) {
+      return s.filter(e -> !e.isDirectory()).toList();
+    }
+  }
+
+  private IndexEntry file(String name) throws IOException {
+    IndexEntry e = entry(name);
+    bodies.checkReadable(e);
+    return e;
+  }
+
+  @Override
+  public byte[] getFile(String name) throws IOException {
+    return bodies.read(entry(name));
+  }
+
+  @Override
+  public InputStream openStream(String name) throws IOException {
+    return bodies.stream(entry(name));
+  }
+
+  @Override
+  public SeekableByteChannel newChannel(String name) throws IOException {
+    return new EntryChannel(source, file(name), bodies, options.verifyOnRead());
+  }
+
+  @Override
+  public JsonNode getMeta(String name) throws IOException {
+    Hit h = live(name);
+    if (h == null) {
+      throw new NoSuchFileException(name, null, "no such entry in " + source.name());
+    }
+    return readMeta(name, h);
+  }
+
+  JsonNode readMeta(String name, Hit h) throws IOException {
+    EntryFields f = h.fields();
+    byte[] json = h.staged() != null ? h.staged().meta() : f.metaLength == 0 ? null : rawMeta(name, f);
+    ObjectNode node;
+    if (json == null) {
+      node = ReferenceJson.object();
+    } else {
+      JsonNode parsed;
+      try {
+        parsed = ReferenceJson.parse(json, 0, json.length);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        throw new CorruptContainerException(source.name(), f.metaOffset, name,
+            "metadata is not valid JSON: " + ex.getOriginalMessage(), ex);
+      }
+      if (!(parsed instanceof ObjectNode)) {
+        throw new CorruptContainerException(source.name(), f.metaOffset, name, "metadata is not a JSON object");
+      }
+      node = (ObjectNode) parsed;
+    }
+    if (!f.isDirectory() && !node.has("size")) {
+      node.put("size", f.originalLength);
+    }
+    return node;
+  }
+
+  /** The JSON bytes of a stored metadata record, checked against its CRC. */
+  byte[] rawMeta(String name, EntryFields f) throws IOException {
+    if (f.metaLength > options.maxMetaBytes()) {
+      throw new LimitExceededException(source.name(), f.metaOffset, name, "metadata size", f.metaLength,
+          options.maxMetaBytes(), "ReaderOptions.withMaxMetaBytes or -Deasystore.maxMetaBytes");
+    }
+    int len = (int) f.metaLength;
+    byte[] bytes = source.readFully(f.metaOffset, len + 4);
+    if (Checksums.crc32c(bytes, 0, len, bytes, 0, 0) != ByteCursor.getLe32(bytes, len)) {
+      throw new CorruptContainerException(source.name(), f.metaOffset, name, "metadata checksum mismatch");
+    }
+    return Arrays.copyOf(bytes, len);
+  }
+
+  @Override
+  public Map<String, byte[]> getFiles(Collection<String> names, long maxGap) throws IOException {
+    List<IndexEntry> wanted = new ArrayList<>(names.size());
+    List<BatchPlanner.Range> ranges = new ArrayList<>(names.size());
+    for (String n : names) {
+      IndexEntry e = file(n);
+      if (e.storedLength() > options.maxBatchBytes() || e.size() > options.maxBatchBytes()) {
+        throw new IOException(source.name() + ": entry '" + n + "' is " + e.size()
+            + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
+      }
+      ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
+      wanted.add(e);
+    }
+    byte[][] out = new byte[wanted.size()][];
+    for (BatchPlanner.Group g : BatchPlanner.plan(ranges, maxGap, options.maxBatchBytes())) {
+      byte[] block = source.readFully(g.start(), (int) g.length());
+      for (BatchPlanner.Range r : g.members()) {
+        out[r.id()] = bodies.decode(wanted.get(r.id()), block, (int) (r.offset() - g.start()), (int) r.length());
+      }
+    }
+    Map<String, byte[]> result = new LinkedHashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      result.put(wanted.get(i).name(), out[i]);
+    }
+    return result;
+  }
+
+  @Override
+  public ContainerStats stats() {
+    V2Footer base = state.base().footer();
+    long files = state.liveFiles();
+    long end = state.committedEnd();
+    return new ContainerStats(V2Footer.VERSION, end, files + state.tombstones(), files, V2Footer.HEADER_SIZE,
+        base.metaStart() - V2Footer.HEADER_SIZE, base.metaStart(), base.metaEnd() - base.metaStart(),
+        base.indexStart(), end - base.indexStart(), state.originalBytes(), state.directories(), state.storedBytes(),
+        base.pageSize(), base.height(), state.base().root().dictionaries().size());
+  }
+
+  @Override
+  public VerifyReport verify() throws IOException {
+    return new LayeredVerifier(this).run();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      source.close();
+    } finally {
+      if (onClose != null) {
+        onClose.close();
+      }
+    }
+  }
+}

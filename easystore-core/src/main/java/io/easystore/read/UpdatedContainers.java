@@ -1,0 +1,170 @@
+package io.easystore.read;
+
+import io.easystore.CorruptContainerException;
+import io.easystore.DesReader;
+import io.easystore.ReaderOptions;
+import io.easystore.io.LockFiles;
+import io.easystore.io.RangeSource;
+import io.easystore.io.RangeSources;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens DES v2 containers that may be updated in place (docs/FORMAT.md, "DES v2 updates"). For a
+ * local file it reads the header's update anchor (so that an incomplete commit at the end is
+ * ignored) and, when the container has a lock file, leases the generation it opens so that no
+ * writer overwrites space this snapshot still uses; the lease is checked after it is taken and the
+ * open retried on the newest state if the writer moved on by more than one commit meanwhile.
+ * Remote sources are opened from their tail alone. Stateless.
+ */
+final class UpdatedContainers {
+  private static final int MAX_ATTEMPTS = 200;
+
+  private UpdatedContainers() {}
+
+  /**
+   * Opens {@code source}, whose tail holds a footer of {@code version} (-1: none readable, with
+   * {@code tailProblem} saying why). The reader owns the source, which is closed on failure.
+   */
+  static DesReader open(RangeSource source, ReaderOptions options, ContainerReaders.Tail tail, int version,
+      CorruptContainerException tailProblem) throws IOException {
+    Path local = RangeSources.localPath(source);
+    if (local == null) {
+      if (version == 2) {
+        return V2ContainerReader.open(source, options, tail);
+      }
+      if (tailProblem != null) {
+        throw tailProblem;
+      }
+      CommitState st = CommitState.locate(source, options, false);
+      return st.reader(source, options, null, null);
+    }
+    RangeSource current = source;
+    for (int attempt = 1; ; attempt++) {
+      Closeable lease = null;
+      try {
+        CommitState st = CommitState.locate(current, options, true);
+        lease = LockFiles.lease(local, st.generation());
+        if (lease != null && (lease == LockFiles.NO_LEASE || stillProtected(local, current, options, st))) {
+          return reader(current, options, st, lease, attempt == 1 ? tail : null);
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        closeQuietly(lease, e);
+        closeQuietly(current, e);
+        if (e instanceof CorruptContainerException && tailProblem != null && e != tailProblem) {
+          e.addSuppressed(tailProblem);
+        }
+        throw e;
+      }
+      closeQuietly(lease, null);
+      current.close();
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new IOException(local + ": the container changed under every one of " + MAX_ATTEMPTS
+            + " attempts to open a consistent snapshot; is a writer committing in a tight loop?");
+      }
+      if (attempt > 3) {
+        sleep(Math.min(50, attempt));
+      }
+      current = RangeSources.file(local);
+    }
+  }
+
+  private static DesReader reader(RangeSource source, ReaderOptions options, CommitState st, Closeable lease,
+      ContainerReaders.Tail tail) throws IOException {
+    if (st.record() == null && !st.tornTail() && st.anchor() == 0) {
+      // A plain v2 container: the plain reader, unchanged, with the lease released on close.
+      RangeSource leased = lease == LockFiles.NO_LEASE ? source : new LeasedSource(source, lease);
+      ContainerReaders.Tail t = tail != null ? tail : readTail(source, options);
+      return V2ContainerReader.open(leased, options, t);
+    }
+    return st.reader(source, options, null, lease == LockFiles.NO_LEASE ? null : lease);
+  }
+
+  private static ContainerReaders.Tail readTail(RangeSource source, ReaderOptions options) throws IOException {
+    long size = source.size();
+    int len = (int) Math.min(size, options.tailBytes());
+    ByteBuffer b = ByteBuffer.allocate(len);
+    source.readFully(size - len, b);
+    b.flip();
+    return new ContainerReaders.Tail(size - len, b);
+  }
+
+  /**
+   * Whether space of generation {@code st} is still intact now that the lease is held: the writer
+   * reuses space freed at generation f only while no lease below f exists, and space the state
+   * {@code g} uses is freed at g + 1 at the earliest, so it is only reusable from commit g + 2 on.
+   * An unchanged file length means no commit happened (every commit appends).
+   */
+  private static boolean stillProtected(Path local, RangeSource source, ReaderOptions options, CommitState st)
+      throws IOException {
+    if (Files.size(local) == source.size()) {
+      return true;
+    }
+    try (RangeSource now = RangeSources.file(local)) {
+      return CommitState.locate(now, options, true).generation() <= st.generation() + 1;
+    } catch (CorruptContainerException e) {
+      // Replaced or being replaced (compaction renames a new file in): our file is never written again.
+      return true;
+    }
+  }
+
+  private static void sleep(long ms) throws IOException {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while opening a container");
+    }
+  }
+
+  private static void closeQuietly(Closeable c, Throwable primary) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (IOException e) {
+      if (primary != null) {
+        primary.addSuppressed(e);
+      }
+    }
+  }
+
+  /** A source whose close also ends a lease. */
+  private static final class LeasedSource implements RangeSource {
+    private final RangeSource delegate;
+    private final Closeable lease;
+
+    LeasedSource(RangeSource delegate, Closeable lease) {
+      this.delegate = delegate;
+      this.lease = lease;
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public long size() throws IOException {
+      return delegate.size();
+    }
+
+    @Override
+    public int read(long position, ByteBuffer dst) throws IOException {
+      return delegate.read(position, dst);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        delegate.close();
+      } finally {
+        lease.close();
+      }
+    }
+  }
+}
