@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
     description = "EasyStore: many small files in one container, each readable in one I/O.",
     subcommands = {PackCommand.class, LsCommand.class, CatCommand.class, MetaCommand.class,
         InfoCommand.class, VerifyCommand.class, ExtractCommand.class, DemoCommand.class, TreeCommand.class,
-        FindCommand.class, ImportCommand.class, ExportCommand.class},
+        FindCommand.class, ImportCommand.class, ExportCommand.class, AddCommand.class, RmCommand.class,
+        MvCommand.class, CompactCommand.class},
     scope = ScopeType.INHERIT)
 final class DesCommand implements Runnable {
   final Terminal terminal;

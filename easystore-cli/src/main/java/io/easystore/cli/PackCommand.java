@@ -87,12 +87,15 @@ final class PackCommand extends Sub {
     try (Progress p = terminal().progress("pack", -1, "files")) {
       PackListener listener = new PackListener() {
         long bytes;
+        long files;
 
         @Override
         public void added(String path, long n) {
           bytes += n;
           p.step(1);
-          p.extra(humanBytes(bytes));
+          if ((++files & 255) == 0) {
+            p.extra(humanBytes(bytes));
+          }
         }
 
         @Override

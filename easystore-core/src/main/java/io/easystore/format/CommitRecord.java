@@ -15,7 +15,8 @@ import java.util.UUID;
  *
  * <pre>
  * commit block:  segment_count varint | segment_end varint x count (newest first)
- *                live_files | directories | original_bytes | stored_bytes | unlisted_dead_bytes   (varints)
+ *                live_files | directories | original_bytes | stored_bytes | unlisted_dead_bytes
+ *                | protected_end   (varints)
  *                free_count varint | per extent: gap varint | length varint | freed_at varint
  * commit footer: magic "DESFOOT1" | version u8 = 0x82 | record_version u8 = 1 | reserved u16
  *                block_length u32 | generation u64 | commit_end u64 | prev_end u64 | base_end u64
@@ -26,12 +27,14 @@ import java.util.UUID;
  * record that parses describes regions inside {@code [0, commit_end)}, in order. Immutable.
  *
  * @param segmentEnds end offsets of the live delta segments, newest first (each ends with a
- *     segment footer, see {@link #SEGMENT_MAGIC})
- * @param free free extents in offset order, not overlapping and not adjacent
+ *     segment footer, see {@link #SEGMENT_MAGIC}); segments lie after the base in any order
+ * @param protectedEnd free space below this offset is never reused (only compaction reclaims it):
+ *     it may still be read by readers that opened the container before its lock file existed
+ * @param free free extents in offset order, not overlapping, adjacent only across {@code protectedEnd}
  */
 public record CommitRecord(long generation, long commitEnd, long prevEnd, long baseEnd, UUID uuid,
     List<Long> segmentEnds, long liveFiles, long directories, long originalBytes, long storedBytes,
-    long unlistedDeadBytes, List<Extent> free) {
+    long unlistedDeadBytes, long protectedEnd, List<Extent> free) {
 
   /**
    * The footer version byte of an updated container: bit 7 marks a commit record, the low bits
@@ -97,7 +100,8 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
     for (long s : segmentEnds) {
       b.varLong(s);
     }
-    b.varLong(liveFiles).varLong(directories).varLong(originalBytes).varLong(storedBytes).varLong(unlistedDeadBytes);
+    b.varLong(liveFiles).varLong(directories).varLong(originalBytes).varLong(storedBytes).varLong(unlistedDeadBytes)
+        .varLong(protectedEnd);
     b.varLong(free.size());
     long prev = V2Footer.HEADER_SIZE;
     for (Extent e : free) {
@@ -183,21 +187,21 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
     ByteCursor c = new ByteCursor(container, blockStart - blockOff, block, blockOff, blockOff + blockLength);
     int n = c.varInt("segment count", MAX_SEGMENTS);
     List<Long> segs = new ArrayList<>(n);
-    long limit = blockStart;
     for (int i = 0; i < n; i++) {
       int p = c.pos();
       long s = c.varLong("segment end", Long.MAX_VALUE);
-      if (s > limit || s <= baseEnd + V2Footer.SIZE) {
-        throw c.corruptAt(p, "delta segment end " + s + " outside (" + baseEnd + ", " + limit + "] or out of order");
+      if (s > blockStart || s <= baseEnd + V2Footer.SIZE || segs.contains(s)) {
+        throw c.corruptAt(p, "delta segment end " + s + " outside (" + (baseEnd + V2Footer.SIZE) + ", " + blockStart
+            + "] or repeated");
       }
       segs.add(s);
-      limit = s - V2Footer.SIZE;
     }
     long live = c.varLong("live files", Long.MAX_VALUE);
     long dirs = c.varLong("directories", Long.MAX_VALUE);
     long original = c.varLong("original bytes", Long.MAX_VALUE);
     long storedBytes = c.varLong("stored bytes", blockStart);
     long unlisted = c.varLong("unlisted dead bytes", blockStart);
+    long protectedEnd = c.varLong("protected end", blockStart);
     int count = c.varInt("free extent count", c.remaining() / 3);
     List<Extent> free = new ArrayList<>(count);
     long prev = V2Footer.HEADER_SIZE;
@@ -206,7 +210,7 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
       long gap = c.varLong("free extent gap", blockStart);
       long len = c.varLong("free extent length", blockStart);
       long freedAt = c.varLong("free extent generation", generation);
-      if ((gap == 0 && i > 0) || len == 0 || freedAt == 0 || gap > blockStart - prev || len > blockStart - prev - gap) {
+      if ((gap == 0 && i > 0 && prev != protectedEnd) || len == 0 || freedAt == 0 || gap > blockStart - prev || len > blockStart - prev - gap) {
         throw c.corruptAt(p, "free extent " + i + " (gap " + gap + ", length " + len + ", generation " + freedAt
             + ") is empty, adjacent to the previous one or outside [" + prev + ", " + blockStart + ")");
       }
@@ -217,7 +221,7 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
       throw c.corrupt(c.remaining() + " unexpected bytes at the end of the commit block");
     }
     return new CommitRecord(generation, end, prevEnd, baseEnd, uuid, segs, live, dirs, original, storedBytes,
-        unlisted, free);
+        unlisted, protectedEnd, free);
   }
 
   private static void check(ByteCursor c, int p, boolean ok, String problem) throws CorruptContainerException {

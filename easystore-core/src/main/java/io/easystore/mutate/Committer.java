@@ -6,6 +6,7 @@ import io.easystore.WriterOptions;
 import io.easystore.format.ByteCursor;
 import io.easystore.format.Checksums;
 import io.easystore.format.CommitRecord;
+import io.easystore.format.CompactSegment;
 import io.easystore.format.DeltaEntry;
 import io.easystore.format.EntryFields;
 import io.easystore.format.PageFormat;
@@ -13,7 +14,6 @@ import io.easystore.io.RangeSource;
 import io.easystore.read.CommitState;
 import io.easystore.write.SegmentWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -61,11 +61,10 @@ final class Committer {
       k++;
     }
     RangeSource committed = file.source(st.committedEnd());
-    long segStart = txn.appendStart();
-    long segEnd = writeSegment(file, st, committed, staged, k, segStart, wo);
+    long[] span = writeSegment(txn, file, st, committed, staged, k, wo);
     List<Long> segments = new ArrayList<>();
-    if (segEnd > segStart) {
-      segments.add(segEnd);
+    if (span != null) {
+      segments.add(span[1]);
     }
     for (int i = k; i < n; i++) {
       segments.add(st.deltaEnd(i));
@@ -81,13 +80,15 @@ final class Committer {
       long recordStart = st.recordStart();
       free.free(recordStart, st.committedEnd() - recordStart, gen);
     }
-    long blockStart = Math.max(segEnd, txn.appendPos());
+    long blockStart = txn.appendStart();
     long unlisted = (prev == null ? 0 : prev.unlistedDeadBytes()) + free.capTo(MAX_LISTED_EXTENTS);
     CommitRecord draft = new CommitRecord(gen, blockStart, st.committedEnd(), st.baseEnd(), st.uuid(), segments,
-        totals.files(), totals.dirs(), totals.originalBytes(), totals.storedBytes(), unlisted, free.list());
+        totals.files(), totals.dirs(), totals.originalBytes(), totals.storedBytes(), unlisted, txn.protectedEnd(),
+        free.list());
     int length = draft.encode().length;
     CommitRecord rec = new CommitRecord(gen, blockStart + length, st.committedEnd(), st.baseEnd(), st.uuid(),
-        segments, totals.files(), totals.dirs(), totals.originalBytes(), totals.storedBytes(), unlisted, free.list());
+        segments, totals.files(), totals.dirs(), totals.originalBytes(), totals.storedBytes(), unlisted,
+        txn.protectedEnd(), free.list());
     byte[] bytes = rec.encode();
     int footerAt = bytes.length - CommitRecord.FOOTER_SIZE;
     file.write(blockStart, bytes, 0, footerAt);
@@ -100,24 +101,103 @@ final class Committer {
     return CommitState.locate(file.source(rec.commitEnd()), ro, true, st);
   }
 
-  /** Writes the merged segment at {@code start}; returns its end, or {@code start} when it is empty. */
-  private static long writeSegment(ContainerFile file, CommitState st, RangeSource committed,
-      NavigableMap<byte[], DeltaEntry> staged, int k, long start, WriterOptions wo) throws IOException {
-    boolean mergingAll = k == st.deltaCount();
-    CommitState.Scan[] scans = new CommitState.Scan[k];
-    EntryFields[] heads = new EntryFields[k];
-    for (int i = 0; i < k; i++) {
-      scans[i] = st.scan(committed, i);
-      heads[i] = new EntryFields();
-      if (!scans[i].next(heads[i])) {
-        heads[i] = null;
+  /** Merged segments larger than this (estimated) are streamed to the end of the file instead. */
+  private static final int COMPACT_ESTIMATE = 40 << 10;
+
+  /**
+   * Writes the segment merging {@code staged} with delta segments {@code 0..k-1}: a compact one
+   * into free space after every body it points at (or at the end), or a paged one at the end.
+   * Returns its {start, end}, or null when nothing is left to write.
+   */
+  private static long[] writeSegment(Txn txn, ContainerFile file, CommitState st, RangeSource committed,
+      NavigableMap<byte[], DeltaEntry> staged, int k, WriterOptions wo) throws IOException {
+    List<DeltaEntry> small = new ArrayList<>();
+    long estimate = 0;
+    SegmentWriter big = null;
+    long bigStart = 0;
+    EntryFields f = new EntryFields();
+    try {
+      Merge m = new Merge(st, committed, staged, k);
+      DeltaEntry d;
+      while ((d = m.next()) != null) {
+        if (big == null) {
+          small.add(d);
+          estimate += d.key().length + 32;
+          if (estimate > COMPACT_ESTIMATE) {
+            bigStart = txn.appendStart();
+            big = SegmentWriter.segment(file.sinkAt(bigStart), st.checksumKind(), st.uuid(), wo.tempDir(),
+                wo.sortMemoryBytes());
+            for (DeltaEntry e : small) {
+              e.into(f, 0);
+              big.add(f, e.meta());
+            }
+            small = null;
+          }
+        } else {
+          d.into(f, 0);
+          big.add(f, d.meta());
+        }
+      }
+      if (big == null && !small.isEmpty()) {
+        CompactSegment cs = CompactSegment.build(small, st.checksumKind().size());
+        if (cs != null) {
+          long at = txn.placeSegment(cs.size(), Math.max(cs.maxBodyEnd(), st.baseEnd()));
+          file.write(at, cs.bytesAt(at, st.checksumKind(), st.uuid()), 0, cs.size());
+          return new long[] {at, at + cs.size()};
+        }
+        bigStart = txn.appendStart();
+        big = SegmentWriter.segment(file.sinkAt(bigStart), st.checksumKind(), st.uuid(), wo.tempDir(),
+            wo.sortMemoryBytes());
+        for (DeltaEntry e : small) {
+          e.into(f, 0);
+          big.add(f, e.meta());
+        }
+      }
+      if (big == null) {
+        return null;
+      }
+      long end = big.finishAndPublish();
+      txn.appended(bigStart, end - bigStart);
+      return new long[] {bigStart, end};
+    } finally {
+      if (big != null) {
+        big.close();
       }
     }
-    Iterator<DeltaEntry> it = staged.values().iterator();
-    DeltaEntry head = it.hasNext() ? it.next() : null;
-    EntryFields out = new EntryFields();
-    try (SegmentWriter w = SegmentWriter.segment(file.sinkAt(start), st.checksumKind(), st.uuid(), wo.tempDir(),
-        wo.sortMemoryBytes())) {
+  }
+
+  /**
+   * The staged changes merged with delta segments {@code 0..k-1}, newest first per key, as
+   * entries with their metadata; tombstones are dropped when every delta is merged and the base
+   * lacks the key.
+   */
+  private static final class Merge {
+    private final CommitState st;
+    private final RangeSource committed;
+    private final CommitState.Scan[] scans;
+    private final EntryFields[] heads;
+    private final Iterator<DeltaEntry> it;
+    private final boolean mergingAll;
+    private DeltaEntry head;
+
+    Merge(CommitState st, RangeSource committed, NavigableMap<byte[], DeltaEntry> staged, int k) throws IOException {
+      this.st = st;
+      this.committed = committed;
+      this.mergingAll = k == st.deltaCount();
+      scans = new CommitState.Scan[k];
+      heads = new EntryFields[k];
+      for (int i = 0; i < k; i++) {
+        scans[i] = st.scan(committed, i);
+        heads[i] = new EntryFields();
+        if (!scans[i].next(heads[i])) {
+          heads[i] = null;
+        }
+      }
+      it = staged.values().iterator();
+      head = it.hasNext() ? it.next() : null;
+    }
+
+    DeltaEntry next() throws IOException {
       while (true) {
         byte[] key = head == null ? null : head.key();
         for (EntryFields h : heads) {
@@ -126,38 +206,29 @@ final class Committer {
           }
         }
         if (key == null) {
-          break;
+          return null;
         }
-        byte[] meta = null;
-        boolean found = false;
+        DeltaEntry out = null;
         if (head != null && Arrays.equals(head.key(), key)) {
-          head.into(out, 0);
-          meta = head.meta();
-          found = true;
+          out = head;
           head = it.hasNext() ? it.next() : null;
         }
-        for (int i = 0; i < k; i++) {
+        for (int i = 0; i < heads.length; i++) {
           EntryFields h = heads[i];
           if (h != null && Arrays.equals(h.key, 0, h.keyLength, key, 0, key.length)) {
-            if (!found) {
-              out.copyFrom(h);
-              meta = (h.flags & PageFormat.F_META) != 0 ? rawMeta(committed, h) : null;
-              found = true;
+            if (out == null) {
+              out = DeltaEntry.of(h, (h.flags & PageFormat.F_META) != 0 ? rawMeta(committed, h) : null);
             }
             if (!scans[i].next(h)) {
               heads[i] = null;
             }
           }
         }
-        if (out.isDeleted() && mergingAll && !st.baseContains(committed, key)) {
+        if (out.isTombstone() && mergingAll && !st.baseContains(committed, key)) {
           continue;
         }
-        w.add(out, meta);
+        return out;
       }
-      if (w.count() == 0) {
-        return start;
-      }
-      return w.finishAndPublish();
     }
   }
 
@@ -174,7 +245,4 @@ final class Committer {
     return Arrays.copyOf(b, len);
   }
 
-  static ByteBuffer wrap(byte[] b) {
-    return ByteBuffer.wrap(b);
-  }
 }

@@ -50,12 +50,13 @@ final class FileUpdater implements DesUpdater {
   private boolean broken;
   private boolean closed;
 
-  private FileUpdater(Path path, UpdateOptions options, Closeable writerLock, ContainerFile file, CommitState state) {
+  private FileUpdater(Path path, UpdateOptions options, Closeable writerLock, ContainerFile file, CommitState state,
+      long protectedEnd) {
     this.path = path;
     this.options = options;
     this.writerLock = writerLock;
     this.file = file;
-    this.txn = new Txn(file, path, state);
+    this.txn = new Txn(file, path, state, protectedEnd);
     CodecId c = options.writerOptions().codec();
     this.bodies = new BodyWriter(file, txn, c == CodecId.NONE ? Codecs.none() : Codecs.of(c,
         options.writerOptions().level()), state.checksumKind());
@@ -65,6 +66,8 @@ final class FileUpdater implements DesUpdater {
 
   static DesUpdater open(Path container, UpdateOptions options) throws IOException {
     Objects.requireNonNull(options, "options");
+    boolean created = false;
+    boolean firstUpdate = !Files.exists(LockFiles.lockFileOf(container));
     Closeable lock = LockFiles.writer(container);
     if (lock == null) {
       throw new ContainerLockedException(container.toString());
@@ -76,6 +79,7 @@ final class FileUpdater implements DesUpdater {
           throw new NoSuchFileException(container.toString(), null, "no such container");
         }
         DesWriter.create(container, options.writerOptions()).close();
+        created = true;
       }
       Files.deleteIfExists(Compactor.tempOf(container));
       file = new ContainerFile(container);
@@ -84,7 +88,10 @@ final class FileUpdater implements DesUpdater {
         // An incomplete commit of an earlier writer: cut it off before writing anything.
         file.truncate(st.committedEnd());
       }
-      return new FileUpdater(container, options, lock, file, st);
+      // Readers that opened the container before its lock file existed hold no lease: what they may
+      // read (everything written so far) is never reused; compaction reclaims it.
+      long protect = firstUpdate && !created ? st.committedEnd() : 0;
+      return new FileUpdater(container, options, lock, file, st, protect);
     } catch (IOException | RuntimeException | Error e) {
       try {
         if (file != null) {
@@ -276,7 +283,7 @@ final class FileUpdater implements DesUpdater {
       throw e;
     }
     txn.anchorIs(next.anchor());
-    txn.reset(next);
+    txn.compacted(next);
     names.committed(next);
     resetTotals(next);
     return space();

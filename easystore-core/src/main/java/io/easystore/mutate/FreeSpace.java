@@ -13,7 +13,10 @@ import java.util.TreeSet;
  * that freed it. Allocation is best fit (the smallest extent that is large enough, lowest offset
  * among equals) among extents freed at or before a limit (see
  * {@link io.easystore.io.LockFiles#guard}); the rest of a split extent stays free. Freed runs
- * merge with their neighbours and keep the newer generation. O(log n) per operation.
+ * merge with their neighbours and keep the newer generation. Space below {@code protectedEnd}
+ * (what existed before the container's lock file, see {@link io.easystore.format.CommitRecord})
+ * is listed but never handed out; extents never merge across that boundary. O(log n) per
+ * operation.
  *
  * <p>Not thread-safe: the updater's thread owns it.
  */
@@ -23,17 +26,30 @@ final class FreeSpace {
 
   private final TreeMap<Long, Extent> byOffset = new TreeMap<>();
   private final TreeSet<Extent> bySize = new TreeSet<>(BY_SIZE);
+  private final long protectedEnd;
   private long bytes;
 
-  FreeSpace(List<Extent> extents) {
+  FreeSpace(List<Extent> extents, long protectedEnd) {
+    this.protectedEnd = protectedEnd;
     for (Extent e : extents) {
-      add(e);
+      if (e.offset() < protectedEnd && e.end() > protectedEnd) {
+        add(new Extent(e.offset(), protectedEnd - e.offset(), e.freedAt()));
+        add(new Extent(protectedEnd, e.end() - protectedEnd, e.freedAt()));
+      } else {
+        add(e);
+      }
     }
+  }
+
+  long protectedEnd() {
+    return protectedEnd;
   }
 
   private void add(Extent e) {
     byOffset.put(e.offset(), e);
-    bySize.add(e);
+    if (e.offset() >= protectedEnd) {
+      bySize.add(e);
+    }
     bytes += e.length();
   }
 
@@ -73,11 +89,57 @@ final class FreeSpace {
     return -1;
   }
 
+  /**
+   * Takes {@code length} bytes at or after {@code minOffset} from the lowest extent there that is
+   * large enough and freed at or before {@code maxFreedAt} (first fit: such extents are few, they
+   * lie after every body); returns the offset, or -1.
+   */
+  long allocateFrom(long length, long maxFreedAt, long minOffset) {
+    if (length <= 0 || maxFreedAt <= 0) {
+      return -1;
+    }
+    minOffset = Math.max(minOffset, protectedEnd);
+    Map.Entry<Long, Extent> straddle = byOffset.lowerEntry(minOffset);
+    if (straddle != null && straddle.getKey() >= protectedEnd && straddle.getValue().end() - minOffset >= length
+        && straddle.getValue().freedAt() <= maxFreedAt) {
+      Extent e = straddle.getValue();
+      remove(e);
+      add(new Extent(e.offset(), minOffset - e.offset(), e.freedAt()));
+      if (e.end() > minOffset + length) {
+        add(new Extent(minOffset + length, e.end() - minOffset - length, e.freedAt()));
+      }
+      return minOffset;
+    }
+    for (Extent e : byOffset.tailMap(minOffset, true).values()) {
+      if (e.length() >= length && e.freedAt() <= maxFreedAt) {
+        remove(e);
+        if (e.length() > length) {
+          add(new Extent(e.offset() + length, e.length() - length, e.freedAt()));
+        }
+        return e.offset();
+      }
+    }
+    return -1;
+  }
+
   /** Marks {@code [offset, offset + length)} free since {@code freedAt}. It must not be free already. */
   void free(long offset, long length, long freedAt) {
     if (length <= 0) {
       return;
     }
+    if (offset < protectedEnd && offset + length > protectedEnd) {
+      freePart(offset, protectedEnd - offset, freedAt);
+      freePart(protectedEnd, offset + length - protectedEnd, freedAt);
+    } else {
+      freePart(offset, length, freedAt);
+    }
+  }
+
+  private boolean sameSide(long a, long b) {
+    return (a < protectedEnd) == (b < protectedEnd);
+  }
+
+  private void freePart(long offset, long length, long freedAt) {
     long start = offset;
     long end = offset + length;
     long gen = freedAt;
@@ -89,12 +151,12 @@ final class FreeSpace {
     if (above != null && above.getKey() < end) {
       throw new IllegalStateException("[" + offset + ", " + end + ") is already partly free: " + above.getValue());
     }
-    if (below != null && below.getValue().end() == offset) {
+    if (below != null && below.getValue().end() == offset && sameSide(below.getKey(), offset)) {
       remove(below.getValue());
       start = below.getKey();
       gen = Math.max(gen, below.getValue().freedAt());
     }
-    if (above != null && above.getKey() == end) {
+    if (above != null && above.getKey() == end && sameSide(above.getKey(), offset)) {
       remove(above.getValue());
       end = above.getValue().end();
       gen = Math.max(gen, above.getValue().freedAt());
@@ -105,10 +167,14 @@ final class FreeSpace {
   /** Drops the smallest extents until at most {@code max} remain; returns the bytes dropped. */
   long capTo(int max) {
     long dropped = 0;
-    while (byOffset.size() > max) {
-      Extent smallest = bySize.first();
-      remove(smallest);
-      dropped += smallest.length();
+    if (byOffset.size() <= max) {
+      return 0;
+    }
+    List<Extent> all = new ArrayList<>(byOffset.values());
+    all.sort(BY_SIZE);
+    for (int i = 0; i < all.size() - max; i++) {
+      remove(all.get(i));
+      dropped += all.get(i).length();
     }
     return dropped;
   }

@@ -29,12 +29,28 @@ final class Txn implements Closeable {
   private long appendPos;
   private long anchorOnDisk;
   private LockFiles.Guard guard;
+  private long sessionProtectedEnd;
 
-  Txn(ContainerFile file, java.nio.file.Path container, CommitState state) {
+  /**
+   * @param sessionProtectedEnd space below this offset may be in use by readers that opened the
+   *     container before its lock file existed (0 when the lock file was there already)
+   */
+  Txn(ContainerFile file, java.nio.file.Path container, CommitState state, long sessionProtectedEnd) {
     this.file = file;
     this.container = container;
     this.anchorOnDisk = state.anchor();
+    this.sessionProtectedEnd = sessionProtectedEnd;
     reset(state);
+  }
+
+  /** A compacted file is a new file: readers of the old one cannot read it. */
+  void compacted(CommitState fresh) {
+    sessionProtectedEnd = 0;
+    reset(fresh);
+  }
+
+  long protectedEnd() {
+    return free.protectedEnd();
   }
 
   /** Starts over on {@code committed}: nothing staged, nothing placed. Releases the reuse guard. */
@@ -43,7 +59,7 @@ final class Txn implements Closeable {
     staging.clear();
     freed.clear();
     CommitRecord rec = committed.record();
-    free = new FreeSpace(rec == null ? List.of() : rec.free());
+    free = new FreeSpace(rec == null ? List.of() : rec.free(), Math.max(committed.protectedEnd(), sessionProtectedEnd));
     appendPos = committed.committedEnd();
     closeGuard();
   }
@@ -79,6 +95,20 @@ final class Txn implements Closeable {
       guard = LockFiles.guard(container, state.generation());
     }
     long at = free.allocate(length, guard.limit());
+    if (at >= 0) {
+      return at;
+    }
+    at = appendStart();
+    appendPos = at + length;
+    return at;
+  }
+
+  /** Where a compact index segment of {@code length} bytes goes: free space at or after {@code minOffset}, else the end. */
+  long placeSegment(long length, long minOffset) throws IOException {
+    if (guard == null) {
+      guard = LockFiles.guard(container, state.generation());
+    }
+    long at = free.allocateFrom(length, guard.limit(), minOffset);
     if (at >= 0) {
       return at;
     }

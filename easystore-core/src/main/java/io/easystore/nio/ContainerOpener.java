@@ -6,8 +6,6 @@ import io.easystore.mutate.DesUpdater;
 import io.easystore.mutate.UpdateOptions;
 import io.easystore.remote.RemoteSources;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -58,7 +56,7 @@ final class ContainerOpener {
       }
       UpdateOptions u = UpdateOptions.defaults().withCreate(o.create())
           .withWriterOptions(o.tempDir() == null ? o.writerOptions() : o.writerOptions().withTempDir(o.tempDir()));
-      backend = Backend.readWrite(openUpdater(container, u), o.commit());
+      backend = Backend.readWrite(DesUpdater.open(container, u), o.commit());
     }
     try {
       String owner = o.owner();
@@ -98,30 +96,5 @@ final class ContainerOpener {
     String owner = o.owner() != null ? o.owner() : user;
     return new Opened(reader.name(), location, null, Backend.readOnly(reader), FileTime.fromMillis(0),
         new Principals(owner, o.group() != null ? o.group() : owner));
-  }
-
-  // TODO(lead): call DesUpdater.open directly once the mutation engine has it; until then the
-  // provider finds it reflectively so this package compiles against the interface alone.
-  private static DesUpdater openUpdater(Path container, UpdateOptions options) throws IOException {
-    Method open;
-    try {
-      open = DesUpdater.class.getMethod("open", Path.class, UpdateOptions.class);
-    } catch (NoSuchMethodException e) {
-      throw new UnsupportedOperationException("the DES updater is not available in this build; open "
-          + container + " with readOnly=true");
-    }
-    try {
-      return (DesUpdater) open.invoke(null, container, options);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

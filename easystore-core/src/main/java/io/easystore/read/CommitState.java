@@ -9,6 +9,7 @@ import io.easystore.format.CommitRecord;
 import io.easystore.format.EntryFields;
 import io.easystore.format.NodeCursor;
 import io.easystore.format.RootBlock;
+import io.easystore.format.SegmentFooter;
 import io.easystore.format.V1Footer;
 import io.easystore.format.V2Footer;
 import io.easystore.io.RangeSource;
@@ -136,13 +137,12 @@ public final class CommitState {
           + rec.uuid() + " but the base container is " + base.footer().uuid());
     }
     List<Layer> deltas = new ArrayList<>();
-    for (int i = 0; i < rec.segmentEnds().size(); i++) {
-      long segEnd = rec.segmentEnds().get(i);
-      long floor = i + 1 < rec.segmentEnds().size() ? rec.segmentEnds().get(i + 1) : rec.baseEnd();
+    for (long segEnd : rec.segmentEnds()) {
       Layer known = previous == null ? null : previous.deltaEnding(segEnd);
-      deltas.add(known != null && known.start() >= floor ? known
-          : parseSegment(source, options, tail.endingAt(source, segEnd, options.tailBytes()), base, floor));
+      deltas.add(known != null ? known
+          : parseSegment(source, options, tail.endingAt(source, segEnd, options.tailBytes()), base));
     }
+    checkDisjoint(name, deltas, blockStart);
     return new CommitState(name, fileSize, anchor, rec, base, deltas);
   }
 
@@ -158,25 +158,21 @@ public final class CommitState {
     return new Layer(footer, rb, t.buf, t.start, new PageCache(options.pageCacheBytes()), 0, end);
   }
 
-  private static Layer parseSegment(RangeSource source, ReaderOptions options, Bytes t, Layer base, long floor)
+  private static Layer parseSegment(RangeSource source, ReaderOptions options, Bytes t, Layer base)
       throws IOException {
     String name = source.name();
     long end = t.end;
     int footerAt = t.index(end - V2Footer.SIZE);
-    if (!CommitRecord.isSegmentMagic(t.buf, footerAt)) {
-      throw new CorruptContainerException(name, end - V2Footer.SIZE, null, "no delta segment footer where the commit "
-          + "record says a segment ends");
-    }
-    byte[] f = CommitRecord.segmentFooterAsV2(t.buf, footerAt);
-    V2Footer footer = V2Footer.parse(name, f, 0, end);
+    V2Footer footer = SegmentFooter.parse(name, t.buf, footerAt, end);
+    byte[] f = SegmentFooter.asV2(t.buf, footerAt);
     V2Footer b = base.footer();
     if (!footer.uuid().equals(b.uuid()) || footer.checksumKind() != b.checksumKind()) {
       throw new CorruptContainerException(name, end - V2Footer.SIZE + 10, null, "delta segment's container UUID or "
           + "checksum kind differs from the base container's");
     }
-    if (footer.metaStart() < floor) {
+    if (footer.metaStart() < base.end()) {
       throw new CorruptContainerException(name, end - V2Footer.SIZE + 24, null, "delta segment starts at "
-          + footer.metaStart() + ", inside the layer before it (which ends at " + floor + ")");
+          + footer.metaStart() + ", inside the base container (which ends at " + base.end() + ")");
     }
     Bytes root = t.range(source, footer.rootStart(), footer.rootLength());
     footer.checkCrc(name, root.buf, root.index(footer.rootStart()), f, 0);
@@ -189,6 +185,23 @@ public final class CommitState {
     NodeCursor.validate(withDicts.root(), footer, withDicts.dictionaries().size());
     long budget = options.pageCacheBytes() == Long.MAX_VALUE ? Long.MAX_VALUE : options.pageCacheBytes() / 4;
     return new Layer(footer, withDicts, t.buf, t.start, new PageCache(budget), footer.metaStart(), end);
+  }
+
+  /** Delta segments may lie in any order after the base, but never overlap each other or the record. */
+  private static void checkDisjoint(String name, List<Layer> deltas, long recordStart) throws CorruptContainerException {
+    List<Layer> sorted = new ArrayList<>(deltas);
+    sorted.sort(java.util.Comparator.comparingLong(Layer::start));
+    long prevEnd = 0;
+    for (Layer d : sorted) {
+      if (d.start() < prevEnd) {
+        throw new CorruptContainerException(name, d.end() - V2Footer.SIZE, null, "delta segment [" + d.start() + ", "
+            + d.end() + ") overlaps another one");
+      }
+      prevEnd = d.end();
+    }
+    if (prevEnd > recordStart) {
+      throw new CorruptContainerException(name, recordStart, null, "a delta segment overlaps the commit record");
+    }
   }
 
   /** Bytes {@code [start, end)} of the file held in {@code buf} (which may hold more after {@code end}). */
@@ -317,6 +330,11 @@ public final class CommitState {
       n += d.root().deleted();
     }
     return n;
+  }
+
+  /** Free space below this offset is never reused (see {@link CommitRecord#protectedEnd()}). */
+  public long protectedEnd() {
+    return record == null ? 0 : record.protectedEnd();
   }
 
   /** Bytes no committed state refers to: listed free extents and dropped small ones. */

@@ -96,10 +96,6 @@ final class LayeredVerifier {
     if ((h[8] & 0xff) != V2Footer.VERSION) {
       problems.add("header @ offset 8: version " + (h[8] & 0xff) + " differs from 2");
     }
-    long anchor = CommitRecord.readAnchor(h, 0);
-    if (anchor > state.fileSize()) {
-      problems.add("header @ offset 9: update anchor " + anchor + " lies beyond the end of the file");
-    }
     UUID uuid = new UUID(io.easystore.format.ByteCursor.getLe64(h, 16), io.easystore.format.ByteCursor.getLe64(h, 24));
     if (!uuid.equals(state.uuid())) {
       problems.add("header @ offset 16: container UUID " + uuid + " differs from the footer's " + state.uuid());

@@ -88,6 +88,8 @@ final class V2Verifier {
       zeros &= h[i] == 0;
     }
     UUID uuid = new UUID(io.easystore.format.ByteCursor.getLe64(h, 16), io.easystore.format.ByteCursor.getLe64(h, 24));
+    // Bytes 9..16 may hold the update anchor of a container updated in place (docs/FORMAT.md).
+    zeros |= io.easystore.format.CommitRecord.readAnchor(h, 0) != 0;
     if ((h[8] & 0xff) != V2Footer.VERSION || !zeros) {
       problems.add("header @ offset 8: version " + (h[8] & 0xff) + " or reserved bytes differ from the footer's version 2");
     }

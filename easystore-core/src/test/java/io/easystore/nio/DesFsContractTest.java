@@ -21,7 +21,6 @@ class DesFsContractTest extends NioFileSystemContract {
 
   @Override
   protected Path newRoot() throws IOException {
-    DesTestSupport.assumeUpdater();
     Path container = dir.resolve("contract.des");
     fs = FileSystems.newFileSystem(URI.create("des:" + container.toUri()), Map.of("create", "true"));
     return Files.createDirectory(fs.getPath("/root"));

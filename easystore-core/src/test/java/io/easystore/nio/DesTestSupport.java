@@ -1,9 +1,5 @@
 package io.easystore.nio;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.easystore.mutate.DesUpdater;
-import io.easystore.mutate.UpdateOptions;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
@@ -13,19 +9,6 @@ import java.util.Map;
 /** Shared helpers of the des file system tests. */
 final class DesTestSupport {
   private DesTestSupport() {}
-
-  /** Skips (with a message) while the mutation engine's DesUpdater.open is not in the build. */
-  static void assumeUpdater() {
-    boolean present;
-    try {
-      DesUpdater.class.getMethod("open", Path.class, UpdateOptions.class);
-      present = true;
-    } catch (NoSuchMethodException e) {
-      present = false;
-    }
-    assumeTrue(present, "DesUpdater.open(Path, UpdateOptions) is not implemented yet; the read-write des"
-        + " variant runs once the mutation engine lands");
-  }
 
   /**
    * A writable des file system over {@link RewritingUpdater} instead of the mutation engine,

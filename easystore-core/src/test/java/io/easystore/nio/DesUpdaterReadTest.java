@@ -17,7 +17,6 @@ class DesUpdaterReadTest extends NioReadContract {
 
   @Override
   protected Path openTree() throws IOException {
-    DesTestSupport.assumeUpdater();
     fs = DesFileSystem.open(NioTestTree.container(dir), Map.of());
     return fs.getPath("/");
   }

@@ -23,8 +23,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +39,6 @@ class DesWriteBehaviourTest {
   Path dir;
   @TempDir
   Path temp;
-
-  @BeforeEach
-  void needsUpdater() {
-    DesTestSupport.assumeUpdater();
-  }
 
   private static boolean committed(Path container, String entry) throws IOException {
     try (DesReader r = DesReader.open(container)) {
@@ -161,6 +161,44 @@ class DesWriteBehaviourTest {
       assertThat(Files.readString(moved)).isEqualTo("across");
       assertThatThrownBy(() -> Files.move(moved, one.getPath("/c.txt"), StandardCopyOption.ATOMIC_MOVE))
           .isInstanceOf(java.nio.file.AtomicMoveNotSupportedException.class);
+    }
+  }
+
+  @Test
+  void threadsShareOneWritableFileSystemAcrossSessions() throws Exception {
+    Path c = dir.resolve("threads.des");
+    for (int session = 0; session < 2; session++) {
+      int s = session;
+      try (FileSystem fs = DesFileSystem.open(c, Map.of("create", "true"))) {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+          List<Future<?>> done = new ArrayList<>();
+          for (int t = 0; t < 4; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+              Path d = Files.createDirectories(fs.getPath("/s" + s + "/t" + thread));
+              for (int i = 0; i < 20; i++) {
+                Files.writeString(d.resolve("f" + i + ".txt"), s + "/" + thread + "/" + i);
+                assertThat(Files.readString(d.resolve("f" + i + ".txt"))).isEqualTo(s + "/" + thread + "/" + i);
+              }
+              try (Stream<Path> listed = Files.list(d)) {
+                assertThat(listed).hasSize(20);
+              }
+              return null;
+            }));
+          }
+          for (Future<?> f : done) {
+            f.get();
+          }
+        } finally {
+          pool.shutdownNow();
+        }
+      }
+    }
+    try (FileSystem fs = DesFileSystem.open(c, Map.of("readOnly", "true"));
+        Stream<Path> all = Files.walk(fs.getPath("/"))) {
+      assertThat(all.filter(Files::isRegularFile)).hasSize(2 * 4 * 20);
+      assertThat(Files.readString(fs.getPath("/s1/t3/f19.txt"))).isEqualTo("1/3/19");
     }
   }
 

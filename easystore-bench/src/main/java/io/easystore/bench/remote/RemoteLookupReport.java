@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  *
  * <p>Usage: {@code java -Xmx10g -cp easystore-bench/target/benchmarks.jar
  * io.easystore.bench.remote.RemoteLookupReport [sizes, default 1000,1000000] [body bytes, 100]
- * [round trip ms, 20]}
+ * [round trip ms, 20] [formats, default DES_V2,DES_V1,ZIP]}
  */
 public final class RemoteLookupReport {
   private RemoteLookupReport() {}
@@ -86,10 +86,12 @@ public final class RemoteLookupReport {
         : new int[] {1_000, 1_000_000};
     int body = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     long rtt = args.length > 2 ? Long.parseLong(args[2]) : 20;
+    List<Format> formats = args.length > 3
+        ? Arrays.stream(args[3].split(",")).map(Format::valueOf).toList() : List.of(Format.values());
     List<String> counts = new ArrayList<>();
     List<String> latency = new ArrayList<>();
     for (int n : sizes) {
-      for (Format f : Format.values()) {
+      for (Format f : formats) {
         long t0 = System.nanoTime();
         Path p = RemoteDatasets.get(f, n, body);
         System.err.printf(Locale.ROOT, "%s %d: %d bytes (ready in %.1f s)%n", f.label, n, Files.size(p),
@@ -222,16 +224,19 @@ public final class RemoteLookupReport {
     Arrays.sort(warm);
     List<String> batch = names(f, picks(n, 1000, 4));
     long[] batchMs = new long[2];
+    long[] batchRequests = new long[2];
     int[] conc = {1, 8};
     for (int c = 0; c < 2; c++) {
       long t0 = System.nanoTime();
       try (RemoteRangeSource src = FileTransport.open(p, rtt); Store s = open(f, src, conc[c])) {
         s.getAll(batch, 4096);
+        batchRequests[c] = src.stats().requests();
       }
       batchMs[c] = (System.nanoTime() - t0) / 1_000_000;
     }
-    return String.format(Locale.ROOT, "| %,d | %s | %d ms | %d ms | %,d ms | %,d ms |", n, f.label,
-        cold[cold.length / 2] / 1_000_000, warm[warm.length / 2] / 1_000_000, batchMs[0], batchMs[1]);
+    return String.format(Locale.ROOT, "| %,d | %s | %d ms | %d ms | %,d ms (%,d requests) | %,d ms (%,d requests) |",
+        n, f.label, cold[cold.length / 2] / 1_000_000, warm[warm.length / 2] / 1_000_000, batchMs[0],
+        batchRequests[0], batchMs[1], batchRequests[1]);
   }
 
   static void check(byte[] got, int i, int body) {
