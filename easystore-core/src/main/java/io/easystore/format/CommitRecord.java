@@ -135,7 +135,8 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
       }
     }
     if ((buf[off + 8] & 0xff) != VERSION) {
-      throw c.corruptAt(off + 8, "footer version " + (buf[off + 8] & 0xff) + " is not an update footer (" + VERSION + ")");
+      throw c.corruptAt(off + 8, "footer version " + (buf[off + 8] & 0xff) + " is not an update footer ("
+          + VERSION + ")");
     }
     int rv = buf[off + 9] & 0xff;
     if (rv < RECORD_VERSION) {
@@ -210,7 +211,8 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
       long gap = c.varLong("free extent gap", blockStart);
       long len = c.varLong("free extent length", blockStart);
       long freedAt = c.varLong("free extent generation", generation);
-      if ((gap == 0 && i > 0 && prev != protectedEnd) || len == 0 || freedAt == 0 || gap > blockStart - prev || len > blockStart - prev - gap) {
+      if ((gap == 0 && i > 0 && prev != protectedEnd) || len == 0 || freedAt == 0 || gap > blockStart - prev
+          || len > blockStart - prev - gap) {
         throw c.corruptAt(p, "free extent " + i + " (gap " + gap + ", length " + len + ", generation " + freedAt
             + ") is empty, adjacent to the previous one or outside [" + prev + ", " + blockStart + ")");
       }

@@ -81,7 +81,7 @@ final class Committer {
       free.free(recordStart, st.committedEnd() - recordStart, gen);
     }
     long blockStart = txn.appendStart();
-    long unlisted = (prev == null ? 0 : prev.unlistedDeadBytes()) + free.capTo(MAX_LISTED_EXTENTS);
+    long unlisted = (prev == null ? 0 : prev.unlistedDeadBytes()) + free.unlisted() + free.capTo(MAX_LISTED_EXTENTS);
     CommitRecord draft = new CommitRecord(gen, blockStart, st.committedEnd(), st.baseEnd(), st.uuid(), segments,
         totals.files(), totals.dirs(), totals.originalBytes(), totals.storedBytes(), unlisted, txn.protectedEnd(),
         free.list());

@@ -1,20 +1,17 @@
 package io.easystore.mutate;
 
 import io.easystore.CorruptContainerException;
-import io.easystore.DesReader;
 import io.easystore.IndexEntry;
 import io.easystore.ReaderOptions;
 import io.easystore.WriterOptions;
 import io.easystore.format.CommitRecord;
-import io.easystore.format.DeltaEntry;
 import io.easystore.format.EntryFields;
-import io.easystore.format.V2Paths;
+import io.easystore.format.PageFormat;
 import io.easystore.io.ContainerSink;
 import io.easystore.io.RangeSource;
 import io.easystore.read.CommitState;
 import io.easystore.write.SegmentWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +27,8 @@ import java.util.TreeMap;
 /**
  * Compaction and the checks an updater runs when it opens a container.
  *
- * <p>Compaction writes the live entries of the committed state, in key order, into a fresh plain
+ * <p>Compaction writes the live entries of the committed state, in key order (raw index fields,
+ * no path decoding), into a fresh plain
  * v2 container beside the original ({@code NAME.compacting}): stored bodies are copied raw, never
  * recompressed (sequential reads through a 1 MiB window), dictionaries and the container UUID are
  * kept. The file is synced and renamed over the original, then the directory is synced. Readers
@@ -86,27 +83,20 @@ final class Compactor {
     Path temp = tempOf(target);
     RangeSource src = file.source(st.committedEnd());
     List<byte[]> dictionaries = st.dictionaries(src, ro);
-    try (DesReader r = st.reader(src, ro, null, null);
-        SegmentWriter w = SegmentWriter.container(new TempSink(temp, target), st.checksumKind(), st.uuid(),
-            dictionaries, wo.tempDir(), wo.sortMemoryBytes())) {
+    try (SegmentWriter w = SegmentWriter.container(new TempSink(temp, target), st.checksumKind(), st.uuid(),
+        dictionaries, wo.tempDir(), wo.sortMemoryBytes())) {
       Window window = new Window(src, w);
+      CommitState.Scan live = st.scanLive(src);
       EntryFields f = new EntryFields();
-      try (java.util.stream.Stream<IndexEntry> entries = r.entries()) {
-        Iterator<IndexEntry> it = entries.iterator();
-        while (it.hasNext()) {
-          IndexEntry e = it.next();
-          byte[] key = V2Paths.key(V2Paths.validate(e.name()));
-          byte[] meta = e.metaLength() > 0 ? Committer.rawMeta(src, fieldsOf(e)) : null;
-          DeltaEntry.of(key, e, null).into(f, 0);
-          if (!e.isDirectory() && !e.isExternal() && e.storedLength() > 0) {
-            f.dataOffset = window.copy(e.dataOffset(), e.storedLength());
-          } else if (!e.isDirectory() && !e.isExternal()) {
-            f.dataOffset = w.position();
-          }
-          w.add(f, meta);
+      while (live.next(f)) {
+        byte[] meta = (f.flags & PageFormat.F_META) != 0 ? Committer.rawMeta(src, f) : null;
+        boolean body = (f.flags & (IndexEntry.DIRECTORY | IndexEntry.EXTERNAL)) == 0;
+        if (body && f.storedLength > 0) {
+          f.dataOffset = window.copy(f.dataOffset, f.storedLength);
+        } else if (body) {
+          f.dataOffset = w.position();
         }
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
+        w.add(f, meta);
       }
       w.finishAndPublish();
     } finally {
@@ -116,15 +106,14 @@ final class Compactor {
     return CommitState.locate(file.source(file.size()), ro, true);
   }
 
-  private static EntryFields fieldsOf(IndexEntry e) {
-    EntryFields f = new EntryFields();
-    f.metaOffset = e.metaOffset();
-    f.metaLength = e.metaLength();
-    return f;
-  }
-
-  /** Copies bodies, reading the source in 1 MiB windows (bodies of one layer lie in key order). */
+  /**
+   * Copies bodies in key order. Bodies of one layer lie in key order, so most reads continue the
+   * previous one: those are served from 1 MiB windows read sequentially. A body elsewhere (replaced
+   * later, so appended out of key order) is read on its own, leaving the window in place.
+   */
   private static final class Window {
+    /** How far past the window a body may start and still count as the sequential continuation. */
+    private static final int SLACK = 64 << 10;
     private final RangeSource src;
     private final SegmentWriter w;
     private final byte[] buf = new byte[1 << 20];
@@ -137,15 +126,17 @@ final class Compactor {
     }
 
     long copy(long offset, long len) throws IOException {
-      if (len > buf.length) {
+      if (start >= 0 && offset >= start && offset + len <= start + length) {
+        return w.writeBody(buf, (int) (offset - start), (int) len);
+      }
+      boolean sequential = start < 0 || (offset >= start + length && offset < start + length + SLACK);
+      if (!sequential || len > buf.length) {
         return w.copyBody(src, offset, len);
       }
-      if (start < 0 || offset < start || offset + len > start + length) {
-        length = (int) Math.min(buf.length, src.size() - offset);
-        src.readFully(offset, ByteBuffer.wrap(buf, 0, length));
-        start = offset;
-      }
-      return w.writeBody(buf, (int) (offset - start), (int) len);
+      length = (int) Math.min(buf.length, src.size() - offset);
+      src.readFully(offset, ByteBuffer.wrap(buf, 0, length));
+      start = offset;
+      return w.writeBody(buf, 0, (int) len);
     }
   }
 

@@ -289,11 +289,6 @@ final class FileUpdater implements DesUpdater {
     return space();
   }
 
-  /** Bytes this updater wrote to the container and fsyncs it issued (for benchmarks and tests). */
-  long[] ioCounters() {
-    return new long[] {file.bytesWritten(), file.syncs()};
-  }
-
   @Override
   public void close() throws IOException {
     if (closed) {

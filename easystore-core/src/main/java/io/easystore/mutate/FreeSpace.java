@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * {@link io.easystore.io.LockFiles#guard}); the rest of a split extent stays free. Freed runs
  * merge with their neighbours and keep the newer generation. Space below {@code protectedEnd}
  * (what existed before the container's lock file, see {@link io.easystore.format.CommitRecord})
- * is listed but never handed out; extents never merge across that boundary. O(log n) per
- * operation.
+ * is never handed out, so it is only counted ({@link #unlisted()}), not listed: the commit record
+ * stays small however much of the original container is deleted. O(log n) per operation.
  *
  * <p>Not thread-safe: the updater's thread owns it.
  */
@@ -29,16 +29,18 @@ final class FreeSpace {
   private final long protectedEnd;
   private long bytes;
 
+  private long unlisted;
+
   FreeSpace(List<Extent> extents, long protectedEnd) {
     this.protectedEnd = protectedEnd;
     for (Extent e : extents) {
-      if (e.offset() < protectedEnd && e.end() > protectedEnd) {
-        add(new Extent(e.offset(), protectedEnd - e.offset(), e.freedAt()));
-        add(new Extent(protectedEnd, e.end() - protectedEnd, e.freedAt()));
-      } else {
-        add(e);
-      }
+      free(e.offset(), e.length(), e.freedAt());
     }
+  }
+
+  /** Bytes freed below {@code protectedEnd} since this object was made: dead, counted, not listed. */
+  long unlisted() {
+    return unlisted;
   }
 
   long protectedEnd() {
@@ -122,13 +124,20 @@ final class FreeSpace {
     return -1;
   }
 
+  /** Whether some allocatable extent (whatever its generation) is at least {@code length} long. */
+  boolean fits(long length) {
+    return length > 0 && bySize.ceiling(new Extent(32, length, 1)) != null;
+  }
+
   /** Marks {@code [offset, offset + length)} free since {@code freedAt}. It must not be free already. */
   void free(long offset, long length, long freedAt) {
     if (length <= 0) {
       return;
     }
-    if (offset < protectedEnd && offset + length > protectedEnd) {
-      freePart(offset, protectedEnd - offset, freedAt);
+    if (offset + length <= protectedEnd) {
+      unlisted += length;
+    } else if (offset < protectedEnd) {
+      unlisted += protectedEnd - offset;
       freePart(protectedEnd, offset + length - protectedEnd, freedAt);
     } else {
       freePart(offset, length, freedAt);

@@ -270,7 +270,8 @@ final class Namespace {
     int len = (int) e.metaLength();
     byte[] b = s.readFully(e.metaOffset(), len + 4);
     if (Checksums.crc32c(b, 0, len, b, 0, 0) != ByteCursor.getLe32(b, len)) {
-      throw new io.easystore.CorruptContainerException(s.name(), e.metaOffset(), e.name(), "metadata checksum mismatch");
+      throw new io.easystore.CorruptContainerException(s.name(), e.metaOffset(), e.name(),
+          "metadata checksum mismatch");
     }
     return Arrays.copyOf(b, len);
   }

@@ -29,6 +29,7 @@ final class Txn implements Closeable {
   private long appendPos;
   private long anchorOnDisk;
   private LockFiles.Guard guard;
+  private boolean widened;
   private long sessionProtectedEnd;
 
   /**
@@ -43,9 +44,10 @@ final class Txn implements Closeable {
     reset(state);
   }
 
-  /** A compacted file is a new file: readers of the old one cannot read it. */
+  /** A compacted file is a new file, whose generations start again: the old guard means nothing there. */
   void compacted(CommitState fresh) {
     sessionProtectedEnd = 0;
+    closeGuard();
     reset(fresh);
   }
 
@@ -53,15 +55,21 @@ final class Txn implements Closeable {
     return free.protectedEnd();
   }
 
-  /** Starts over on {@code committed}: nothing staged, nothing placed. Releases the reuse guard. */
+  /**
+   * Starts over on {@code committed}: nothing staged, nothing placed. The reuse guard is kept: it
+   * only covers generations older than every committed state since, so it stays correct, and
+   * taking it again each transaction would cost a round trip to the lock thread.
+   */
   void reset(CommitState committed) {
     state = committed;
     staging.clear();
     freed.clear();
     CommitRecord rec = committed.record();
-    free = new FreeSpace(rec == null ? List.of() : rec.free(), Math.max(committed.protectedEnd(), sessionProtectedEnd));
+    // Built from the record, so extents of a rolled-back transaction are free again.
+    free = new FreeSpace(rec == null ? List.of() : rec.free(),
+        Math.max(committed.protectedEnd(), sessionProtectedEnd));
     appendPos = committed.committedEnd();
-    closeGuard();
+    widened = false;
   }
 
   /** The anchor was rewritten elsewhere (a fresh file after compaction). */
@@ -91,10 +99,10 @@ final class Txn implements Closeable {
     if (length == 0) {
       return appendPos;
     }
-    if (guard == null) {
-      guard = LockFiles.guard(container, state.generation());
+    long at = free.allocate(length, guardLimit(false));
+    if (at < 0 && mayWiden(length)) {
+      at = free.allocate(length, guardLimit(true));
     }
-    long at = free.allocate(length, guard.limit());
     if (at >= 0) {
       return at;
     }
@@ -103,18 +111,39 @@ final class Txn implements Closeable {
     return at;
   }
 
-  /** Where a compact index segment of {@code length} bytes goes: free space at or after {@code minOffset}, else the end. */
+  /** Where a compact segment of {@code length} bytes goes: free space at or after {@code minOffset}, else the end. */
   long placeSegment(long length, long minOffset) throws IOException {
-    if (guard == null) {
-      guard = LockFiles.guard(container, state.generation());
+    long at = free.allocateFrom(length, guardLimit(false), minOffset);
+    if (at < 0 && mayWiden(length)) {
+      at = free.allocateFrom(length, guardLimit(true), minOffset);
     }
-    long at = free.allocateFrom(length, guard.limit(), minOffset);
     if (at >= 0) {
       return at;
     }
     at = appendStart();
     appendPos = at + length;
     return at;
+  }
+
+  /** Whether a wider guard could help this allocation: at most once per transaction, when space would fit. */
+  private boolean mayWiden(long length) {
+    if (widened || guard.limit() >= state.generation() || !free.fits(length)) {
+      return false;
+    }
+    widened = true;
+    return true;
+  }
+
+  /**
+   * The limit of the reuse guard, taking it if none is held, or taking a wider one (up to the
+   * committed generation) when {@code widen} is set.
+   */
+  private long guardLimit(boolean widen) throws IOException {
+    if (guard == null || widen) {
+      closeGuard();
+      guard = LockFiles.guard(container, state.generation());
+    }
+    return guard.limit();
   }
 
   /** The append position, after making sure the anchor names the committed end. */

@@ -80,6 +80,11 @@ final class LayeredReader implements DesReader {
     return state;
   }
 
+  /** Whether pending changes of an updater lie on top (their bodies may sit in listed free space). */
+  boolean hasOverlay() {
+    return overlay != null;
+  }
+
   V2Index[] indexes() {
     return indexes;
   }

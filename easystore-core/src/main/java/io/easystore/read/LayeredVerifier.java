@@ -53,7 +53,8 @@ final class LayeredVerifier {
       reserve(state.recordStart(), rec.commitEnd());
       for (CommitRecord.Extent x : rec.free()) {
         if (overlaps(x.offset(), x.end())) {
-          problems.add("free extent [" + x.offset() + ", " + x.end() + ") overlaps an index region or the commit record");
+          problems.add("free extent [" + x.offset() + ", " + x.end()
+              + ") overlaps an index region or the commit record");
         }
         reserve(x.offset(), x.end());
       }
@@ -147,7 +148,7 @@ final class LayeredVerifier {
   }
 
   private void checkEntry(IndexEntry e) {
-    if (!e.isExternal() && e.storedLength() > 0 && overlaps(e.dataOffset(), e.dataEnd())) {
+    if (!reader.hasOverlay() && !e.isExternal() && e.storedLength() > 0 && overlaps(e.dataOffset(), e.dataEnd())) {
       problems.add("entry '" + e.name() + "': body [" + e.dataOffset() + ", " + e.dataEnd()
           + ") overlaps free space or an index region");
     }

@@ -42,13 +42,27 @@ final class UpdatedContainers {
       CommitState st = CommitState.locate(source, options, false);
       return st.reader(source, options, null, null);
     }
+    if (version == 2 && isPlain(source, tail, local)) {
+      return V2ContainerReader.open(source, options, tail);
+    }
     RangeSource current = source;
     for (int attempt = 1; ; attempt++) {
       Closeable lease = null;
       try {
-        CommitState st = CommitState.locate(current, options, true);
-        lease = LockFiles.lease(local, st.generation());
-        if (lease != null && (lease == LockFiles.NO_LEASE || stillProtected(local, current, options, st))) {
+        CommitState st;
+        try {
+          st = CommitState.locate(current, options, true);
+        } catch (CorruptContainerException e) {
+          // A commit that finished after the length was taken may have moved the anchor past it:
+          // if the file changed meanwhile, the next attempt sees a consistent state.
+          if (attempt >= MAX_ATTEMPTS || Files.size(local) == current.size()) {
+            throw e;
+          }
+          st = null;
+        }
+        lease = st == null ? null : LockFiles.lease(local, st.generation());
+        if (st != null && lease != null
+            && (lease == LockFiles.NO_LEASE || stillProtected(local, current, options, st))) {
           return reader(current, options, st, lease, attempt == 1 ? tail : null);
         }
       } catch (IOException | RuntimeException | Error e) {
@@ -70,6 +84,22 @@ final class UpdatedContainers {
       }
       current = RangeSources.file(local);
     }
+  }
+
+  /**
+   * Whether a local file ending with a v2 footer is a plain container no updater ever touched: no
+   * update anchor in its header and no lock file. (A lock file created right after this check
+   * means an updater that protects all space existing now, see the format's protected_end.)
+   */
+  private static boolean isPlain(RangeSource source, ContainerReaders.Tail tail, Path local) throws IOException {
+    ByteBuffer h = tail.slice(0, io.easystore.format.V2Footer.HEADER_SIZE);
+    byte[] header = new byte[io.easystore.format.V2Footer.HEADER_SIZE];
+    if (h != null) {
+      h.get(header);
+    } else {
+      source.readFully(0, ByteBuffer.wrap(header));
+    }
+    return io.easystore.format.CommitRecord.readAnchor(header, 0) == 0 && !Files.exists(LockFiles.lockFileOf(local));
   }
 
   private static DesReader reader(RangeSource source, ReaderOptions options, CommitState st, Closeable lease,
@@ -106,8 +136,8 @@ final class UpdatedContainers {
     try (RangeSource now = RangeSources.file(local)) {
       return CommitState.locate(now, options, true).generation() <= st.generation() + 1;
     } catch (CorruptContainerException e) {
-      // Replaced or being replaced (compaction renames a new file in): our file is never written again.
-      return true;
+      // Changing as we look: try again from the start.
+      return false;
     }
   }
 

@@ -107,11 +107,11 @@ class ConcurrencyTest {
       readers.add(th);
     }
     try (DesUpdater u = DesUpdater.open(c, RAW)) {
-      for (int v = 1; v <= 60; v++) {
+      for (int v = 1; v <= 120; v++) {
         for (int i = 0; i < FILES; i++) {
           u.put("f/" + i, body(v, i), null, null);
         }
-        if (v % 20 == 0) {
+        if (v % 40 == 0) {
           u.compact();
         } else {
           u.commit();
@@ -126,7 +126,7 @@ class ConcurrencyTest {
     assertThat(errors).isEmpty();
     assertThat(opens.get()).isGreaterThan(3);
     try (DesReader r = DesReader.open(c)) {
-      assertThat(readConsistent(r)).isEqualTo(60);
+      assertThat(readConsistent(r)).isEqualTo(120);
     }
   }
 
