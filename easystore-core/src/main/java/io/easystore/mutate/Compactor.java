@@ -77,13 +77,14 @@ final class Compactor {
   }
 
   /** Rewrites the committed state of {@code file} into a minimal container and returns its state. */
-  static CommitState compact(ContainerFile file, CommitState st, WriterOptions wo, ReaderOptions ro)
-      throws IOException {
+  static CommitState compact(ContainerFile file, CommitState st, WriterOptions wo, ReaderOptions ro,
+      long bytesPerSecond) throws IOException {
     Path target = file.path();
     Path temp = tempOf(target);
     RangeSource src = file.source(st.committedEnd());
     List<byte[]> dictionaries = st.dictionaries(src, ro);
-    try (SegmentWriter w = SegmentWriter.container(new TempSink(temp, target), st.checksumKind(), st.uuid(),
+    try (SegmentWriter w = SegmentWriter.container(new TempSink(temp, target, bytesPerSecond), st.checksumKind(),
+        st.uuid(),
         dictionaries, wo.tempDir(), wo.sortMemoryBytes())) {
       Window window = new Window(src, w);
       CommitState.Scan live = st.scanLive(src);
@@ -140,17 +141,23 @@ final class Compactor {
     }
   }
 
-  /** A new file beside the target, synced and renamed over it on publish; deleted otherwise. */
+  /**
+   * A new file beside the target, synced and renamed over it on publish; deleted otherwise. With a
+   * rate limit, a write that gets ahead of it sleeps, which paces the whole rewrite.
+   */
   private static final class TempSink implements ContainerSink {
     private final Path temp;
     private final Path target;
     private final FileChannel ch;
+    private final long bytesPerSecond;
+    private final long started = System.nanoTime();
     private long position;
     private boolean done;
 
-    TempSink(Path temp, Path target) throws IOException {
+    TempSink(Path temp, Path target, long bytesPerSecond) throws IOException {
       this.temp = temp;
       this.target = target;
+      this.bytesPerSecond = bytesPerSecond;
       Files.deleteIfExists(temp);
       this.ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
       PosixFileAttributeView from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
@@ -172,6 +179,17 @@ final class Compactor {
     public void write(ByteBuffer src) throws IOException {
       while (src.hasRemaining()) {
         position += ch.write(src);
+      }
+      if (bytesPerSecond > 0) {
+        long due = (long) (position * 1e9 / bytesPerSecond) - (System.nanoTime() - started);
+        if (due > 1_000_000) {
+          try {
+            Thread.sleep(due / 1_000_000, (int) (due % 1_000_000));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("compaction of " + target + " interrupted");
+          }
+        }
       }
     }
 

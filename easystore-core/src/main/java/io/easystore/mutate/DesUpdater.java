@@ -14,7 +14,9 @@ import java.io.InputStream;
  *
  * <p>Exactly one updater may be open on a container at a time, across processes: opening a
  * second one fails with {@link ContainerLockedException}. Readers in any thread or process keep
- * reading the committed state they opened, undisturbed.
+ * reading the committed state they opened, undisturbed (see docs/FORMAT.md, "DES v2 updates",
+ * for the leases that guarantee it and their limits). A crash at any moment leaves the last
+ * committed state, every committed body intact.
  *
  * <p>Not thread-safe: one thread drives an updater. Bodies passed in are copied or streamed
  * before the call returns; the updater keeps no reference to caller arrays or streams.
@@ -57,7 +59,10 @@ public interface DesUpdater extends Closeable {
   /**
    * A reader over the committed state plus this updater's pending changes, as they stand now.
    * The returned view is a snapshot: later changes through this updater are not visible in it.
-   * Closing it does not close the updater.
+   * Closing it does not close the updater, and it stays readable after the updater is closed or
+   * has committed (it has its own file handle and a lease on its generation); entries of a
+   * transaction that was rolled back may then fail their checksum. Taking a view costs O(log n)
+   * in the number of pending changes, not a copy of them.
    */
   DesReader view() throws IOException;
 

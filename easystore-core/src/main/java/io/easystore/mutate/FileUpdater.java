@@ -276,7 +276,8 @@ final class FileUpdater implements DesUpdater {
     commit();
     CommitState next;
     try {
-      next = Compactor.compact(file, txn.state(), options.writerOptions(), readerOptions);
+      next = Compactor.compact(file, txn.state(), options.writerOptions(), readerOptions,
+          options.compactionBytesPerSecond());
     } catch (IOException | RuntimeException | Error e) {
       // The container still holds its last committed state; only our view of the file may be stale.
       broken = true;

@@ -3,6 +3,7 @@ package io.easystore.bench.mutate;
 import io.easystore.DesReader;
 import io.easystore.mutate.DesUpdater;
 import io.easystore.mutate.SpaceStats;
+import io.easystore.mutate.UpdateOptions;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * doing random point reads through a reader opened before the compaction, without and during it.
  *
  * <p>Usage: {@code java -Xmx6g -cp benchmarks.jar io.easystore.bench.mutate.CompactionReport
- * [entries=1000000] [body bytes=200] [churn=0.1] [reader seconds=3]}
+ * [entries=1000000] [body bytes=200] [churn=0.1] [reader seconds=3] [compaction MB/s limit=0 (none)]}
  */
 public final class CompactionReport {
   private CompactionReport() {}
@@ -30,6 +31,8 @@ public final class CompactionReport {
     int size = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     double churn = args.length > 2 ? Double.parseDouble(args[2]) : 0.1;
     double readSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 3;
+    double rateMb = args.length > 4 ? Double.parseDouble(args[4]) : 0;
+    UpdateOptions compactOptions = UpdateOptions.defaults().withCompactionBytesPerSecond((long) (rateMb * 1e6));
     Path c = MutateData.copy(MutateData.des(n, size), "compact");
     SplittableRandom rnd = new SplittableRandom(3);
     BitSet deleted = new BitSet(n);
@@ -79,7 +82,7 @@ public final class CompactionReport {
     Throwable[] failure = {null};
     Thread compactor = new Thread(() -> {
       long k0 = System.nanoTime();
-      try (DesUpdater u = DesUpdater.open(c)) {
+      try (DesUpdater u = DesUpdater.open(c, compactOptions)) {
         after[0] = u.compact();
       } catch (Throwable e) {
         failure[0] = e;
@@ -106,7 +109,8 @@ public final class CompactionReport {
     System.out.println("|---|---:|---:|---:|");
     System.out.printf(Locale.ROOT, "| sequential copy + fsync | %.2f | %.0f | 1.00 |%n", copySecs,
         churned / 1e6 / copySecs);
-    System.out.printf(Locale.ROOT, "| des compact | %.2f | %.0f | %.2f |%n", compactSecs[0],
+    System.out.printf(Locale.ROOT, "| des compact%s | %.2f | %.0f | %.2f |%n",
+        rateMb > 0 ? String.format(Locale.ROOT, " (limited to %.0f MB/s written)", rateMb) : "", compactSecs[0],
         churned / 1e6 / compactSecs[0], copySecs / compactSecs[0]);
     System.out.printf(Locale.ROOT, "%n| one reader thread, random point reads | reads/s |%n|---|---:|%n");
     System.out.printf(Locale.ROOT, "| before compaction | %,.0f |%n| during compaction | %,.0f (%.0f%%) |%n", baseline,
