@@ -119,6 +119,11 @@ public interface DesReader extends Closeable {
   /** The DES format version of the container. */
   int formatVersion();
 
+  /** The format family: "DES", or "FilePacker" for a {@code .fpack} opened read-only. */
+  default String formatName() {
+    return "DES";
+  }
+
   /**
    * Names of live (not deleted) file entries, in stored order (v2: index order; directories are
    * not included).

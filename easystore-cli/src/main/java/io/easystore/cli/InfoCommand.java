@@ -30,7 +30,7 @@ final class InfoCommand extends Sub {
       if (json) {
         ObjectNode o = ReferenceJson.MAPPER.valueToTree(s);
         o.put("container", r.name());
-        o.put("format", "DES");
+        o.put("format", r.formatName());
         io.easystore.mutate.SpaceStats space = localSpace(s);
         if (space != null) {
           o.put("liveBodyBytes", space.liveBodyBytes());
@@ -41,7 +41,7 @@ final class InfoCommand extends Sub {
         return 0;
       }
       out.println("container:  " + r.name());
-      out.println("format:     DES v" + s.formatVersion());
+      out.println("format:     " + r.formatName() + " v" + s.formatVersion());
       out.printf("size:       %d bytes (%s)%n", s.fileSize(), humanBytes(s.fileSize()));
       out.printf("entries:    %d (%d live)%n", s.entries(), s.liveEntries());
       out.printf("bodies:     %d bytes (%s)%n", s.bodyBytes(), humanBytes(s.bodyBytes()));

@@ -148,6 +148,7 @@ class TreeCliTest {
     CliRun tree = CliRun.of("tree", fpack.toString(), "--directories-only");
     assertThat(tree.exit()).as(tree.stderr()).isZero();
     assertThat(tree.out()).contains("101 files");
+    assertThat(CliRun.of("info", fpack.toString()).out()).contains("format:     FilePacker v1");
     Path c = tmp.resolve("fp.des");
     CliRun imp = CliRun.of("import", fpack.toString(), "-o", c.toString());
     assertThat(imp.exit()).as(imp.stderr()).isZero();

@@ -153,6 +153,11 @@ final class FpackContainerReader implements DesReader {
   }
 
   @Override
+  public String formatName() {
+    return "FilePacker";
+  }
+
+  @Override
   public List<String> listFiles() {
     return names;
   }
