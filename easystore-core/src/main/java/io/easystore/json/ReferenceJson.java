@@ -1,5 +1,8 @@
 package io.easystore.json;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +52,25 @@ public final class ReferenceJson {
     return MAPPER.valueToTree(map);
   }
 
-  /** Parses JSON text; the caller bounds its length. */
-  public static JsonNode parse(byte[] bytes, int off, int len) throws java.io.IOException {
-    return MAPPER.readTree(bytes, off, len);
+  /**
+   * Parses metadata JSON, which every EasyStore format defines as UTF-8; the caller bounds its
+   * length. Decoding is strict and done here, because Jackson would otherwise guess UTF-16 or
+   * UTF-32 from zero bytes in hostile input and fail with an exception outside
+   * {@link JsonProcessingException} (found by the fuzzer).
+   *
+   * @throws JsonProcessingException for invalid UTF-8 and for invalid JSON alike
+   */
+  public static JsonNode parse(byte[] bytes, int off, int len) throws JsonProcessingException {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, off, len)).toString();
+    } catch (CharacterCodingException e) {
+      throw new JsonParseException((JsonParser) null, "metadata is not valid UTF-8");
+    }
+    return MAPPER.readTree(text);
   }
 
   /** Serialises {@code node} in the reference layout, as ASCII bytes. */

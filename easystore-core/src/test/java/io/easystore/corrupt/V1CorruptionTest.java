@@ -156,6 +156,21 @@ class V1CorruptionTest {
         .hasMessageContaining("not valid UTF-8");
   }
 
+  /** Regression for a fuzzer finding: zero bytes made Jackson guess UTF-32 and escape as CharConversionException. */
+  @ParameterizedTest
+  @ValueSource(strings = {"0000007b", "7b000000", "0000feff", "feff007b", "c328"})
+  void metadataInAnotherEncodingIsCorruptNotAnEncodingGuess(String hexPrefix) throws IOException {
+    byte[] c = SAMPLES.get(3).clone();
+    long[] f = footer(c);
+    byte[] prefix = java.util.HexFormat.of().parseHex(hexPrefix);
+    System.arraycopy(prefix, 0, c, (int) f[2], prefix.length);
+    try (DesReader r = DesReader.open(RangeSources.memory("enc.des", c), HostileInput.SMALL_LIMITS)) {
+      String first = r.listFiles().get(0);
+      assertThatThrownBy(() -> r.getMeta(first)).isInstanceOf(CorruptContainerException.class)
+          .hasMessageContaining("enc.des @ offset " + f[2]).hasMessageContaining(first);
+    }
+  }
+
   @Test
   void absurdCountIsALimitNotAnAllocation() {
     byte[] c = SAMPLES.get(3).clone();
