@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
@@ -32,11 +31,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A reader of a container updated in place: the base index and the delta segments of one
@@ -189,59 +184,13 @@ final class LayeredReader implements DesReader {
         throw new NotDirectoryException(dir);
       }
     }
-    byte[] prefix = V2Paths.childPrefix(dir);
-    byte[] seek = prefix;
-    if (startAfter != null) {
-      byte[] after = startAfter.getBytes(StandardCharsets.UTF_8);
-      seek = Arrays.copyOf(prefix, prefix.length + after.length + 1);
-      System.arraycopy(after, 0, seek, prefix.length, after.length);
-    }
-    List<IndexEntry> out = new ArrayList<>();
-    MergeCursor c = new MergeCursor(overlay, indexes);
-    if (limit == 0 || !c.seek(seek)) {
-      return out;
-    }
-    do {
-      EntryFields f = c.fields();
-      if (f.keyLength < prefix.length || Arrays.mismatch(f.key, 0, prefix.length, prefix, 0, prefix.length) >= 0) {
-        break;
-      }
-      if (!f.isDeleted()) {
-        out.add(toEntry(V2Paths.pathOf(f.key, f.keyLength, source.name(), CorruptContainerException.NO_OFFSET), f));
-      }
-    } while (out.size() < limit && c.next());
-    return out;
+    return SortedListing.children(new MergeCursor(overlay, indexes), source.name(), dir, startAfter, limit,
+        this::toEntry);
   }
 
   @Override
   public Stream<IndexEntry> entries() {
-    MergeCursor c = new MergeCursor(overlay, indexes);
-    Spliterator<IndexEntry> s = new Spliterators.AbstractSpliterator<IndexEntry>(Long.MAX_VALUE,
-        Spliterator.ORDERED | Spliterator.NONNULL) {
-      private boolean started;
-
-      @Override
-      public boolean tryAdvance(Consumer<? super IndexEntry> action) {
-        try {
-          while (true) {
-            boolean more = started ? c.next() : c.seek(new byte[0]);
-            started = true;
-            if (!more) {
-              return false;
-            }
-            EntryFields f = c.fields();
-            if (!f.isDeleted()) {
-              action.accept(toEntry(V2Paths.pathOf(f.key, f.keyLength, source.name(),
-                  CorruptContainerException.NO_OFFSET), f));
-              return true;
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
-    return StreamSupport.stream(s, false);
+    return SortedListing.all(new MergeCursor(overlay, indexes), source.name(), -1, true, this::toEntry);
   }
 
   private void checkMaterialisable() {

@@ -14,7 +14,7 @@ import java.util.Iterator;
  *
  * <p>Not thread-safe: one per walk.
  */
-final class MergeCursor {
+final class MergeCursor implements KeyCursor {
   private final Overlay overlay;
   private final V2Index.Cursor[] cursors;
   private final boolean[] valid;
@@ -34,7 +34,8 @@ final class MergeCursor {
   }
 
   /** The winning entry at the position: valid until the next move. */
-  EntryFields fields() {
+  @Override
+  public EntryFields fields() {
     return current;
   }
 
@@ -44,7 +45,8 @@ final class MergeCursor {
   }
 
   /** Positions on the first key at least {@code key}; false when there is none. */
-  boolean seek(byte[] key) throws IOException {
+  @Override
+  public boolean seek(byte[] key) throws IOException {
     if (overlay != null) {
       staged = overlay.from(key);
       stagedHead = staged.hasNext() ? staged.next() : null;
@@ -56,7 +58,8 @@ final class MergeCursor {
   }
 
   /** Moves past every layer's entry of the current key; false at the end. */
-  boolean next() throws IOException {
+  @Override
+  public boolean next() throws IOException {
     if (!positioned) {
       return false;
     }

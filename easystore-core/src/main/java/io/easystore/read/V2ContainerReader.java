@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
@@ -31,11 +30,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A DES v2 container: the footer and root block come from the tail read at open; everything
@@ -174,54 +169,12 @@ final class V2ContainerReader implements DesReader {
         throw new NotDirectoryException(dir);
       }
     }
-    byte[] prefix = V2Paths.childPrefix(dir);
-    byte[] seek = prefix;
-    if (startAfter != null) {
-      byte[] after = startAfter.getBytes(StandardCharsets.UTF_8);
-      seek = Arrays.copyOf(prefix, prefix.length + after.length + 1);
-      System.arraycopy(after, 0, seek, prefix.length, after.length);
-    }
-    List<IndexEntry> out = new ArrayList<>();
-    V2Index.Cursor c = index.cursor();
-    if (limit == 0 || !c.seekCeil(seek)) {
-      return out;
-    }
-    do {
-      EntryFields f = c.fields();
-      if (f.keyLength < prefix.length || Arrays.mismatch(f.key, 0, prefix.length, prefix, 0, prefix.length) >= 0) {
-        break;
-      }
-      if (!f.isDeleted()) {
-        out.add(toEntry(V2Paths.pathOf(f.key, f.keyLength, source.name(), CorruptContainerException.NO_OFFSET), f));
-      }
-    } while (out.size() < limit && c.next());
-    return out;
+    return SortedListing.children(index.cursor(), source.name(), dir, startAfter, limit, this::toEntry);
   }
 
   @Override
   public Stream<IndexEntry> entries() {
-    V2Index.Cursor c = index.cursor();
-    Spliterator<IndexEntry> s = new Spliterators.AbstractSpliterator<IndexEntry>(footer.entryCount(),
-        Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED) {
-      private boolean started;
-
-      @Override
-      public boolean tryAdvance(Consumer<? super IndexEntry> action) {
-        try {
-          boolean more = started ? c.next() : c.seekCeil(new byte[0]);
-          started = true;
-          if (more) {
-            EntryFields f = c.fields();
-            action.accept(toEntry(V2Paths.pathOf(f.key, f.keyLength, source.name(),
-                CorruptContainerException.NO_OFFSET), f));
-          }
-          return more;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
-    return StreamSupport.stream(s, false);
+    return SortedListing.all(index.cursor(), source.name(), footer.entryCount(), false, this::toEntry);
   }
 
   private void checkMaterialisable() {

@@ -90,14 +90,20 @@ final class V2Index {
   }
 
   /** Walks entries in key order. Not thread-safe: one per walk. */
-  final class Cursor {
+  final class Cursor implements KeyCursor {
     private final EntryFields fields = new EntryFields();
     private final Node[] nodes = new Node[V2Footer.MAX_HEIGHT];
     private final int[] index = new int[V2Footer.MAX_HEIGHT];
     private NodeCursor leaf;
 
-    EntryFields fields() {
+    @Override
+    public EntryFields fields() {
       return fields;
+    }
+
+    @Override
+    public boolean seek(byte[] key) throws IOException {
+      return seekCeil(key);
     }
 
     /** Positions on the first entry whose key is at least {@code key}; false when there is none. */
@@ -118,7 +124,8 @@ final class V2Index {
     }
 
     /** Moves to the next entry; false at the end of the index. */
-    boolean next() throws IOException {
+    @Override
+    public boolean next() throws IOException {
       while (true) {
         if (leaf.hasNext()) {
           leaf.next();
