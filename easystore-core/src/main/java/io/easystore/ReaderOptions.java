@@ -18,10 +18,13 @@ package io.easystore;
  * @param batchConcurrency how many merged reads of one {@code getFiles} batch run at once (1 reads
  *     them one after another); remote sources gain most, since each read is a round trip
  *     ({@code easystore.batchConcurrency}, default {@value #DEFAULT_BATCH_CONCURRENCY})
+ * @param keys where the keys of encrypted containers come from (by the key id each container
+ *     names); null when none are configured, which makes opening an encrypted container fail
+ *     with a {@link io.easystore.crypto.KeyUnavailableException}
  */
 public record ReaderOptions(
     long maxEntries, long maxIndexBytes, int maxMetaBytes, int maxBatchBytes, int tailBytes,
-    long pageCacheBytes, boolean verifyOnRead, int batchConcurrency) {
+    long pageCacheBytes, boolean verifyOnRead, int batchConcurrency, io.easystore.crypto.KeyProvider keys) {
 
   /** The batch merge gap of the reference implementation: 1 MiB. */
   public static final long DEFAULT_MAX_GAP = 1 << 20;
@@ -50,6 +53,13 @@ public record ReaderOptions(
       throw new IllegalArgumentException(
           "batchConcurrency must be 1.." + MAX_BATCH_CONCURRENCY + ": " + batchConcurrency);
     }
+  }
+
+  /** Options without keys. */
+  public ReaderOptions(long maxEntries, long maxIndexBytes, int maxMetaBytes, int maxBatchBytes, int tailBytes,
+      long pageCacheBytes, boolean verifyOnRead, int batchConcurrency) {
+    this(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, verifyOnRead,
+        batchConcurrency, null);
   }
 
   /** The options of the first DES v2 readers: batches use the default concurrency. */
@@ -85,32 +95,32 @@ public record ReaderOptions(
 
   public ReaderOptions withMaxEntries(long v) {
     return new ReaderOptions(v, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes,
-        verifyOnRead, batchConcurrency);
+        verifyOnRead, batchConcurrency, keys);
   }
 
   public ReaderOptions withMaxIndexBytes(long v) {
     return new ReaderOptions(maxEntries, v, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes,
-        verifyOnRead, batchConcurrency);
+        verifyOnRead, batchConcurrency, keys);
   }
 
   public ReaderOptions withMaxMetaBytes(int v) {
     return new ReaderOptions(maxEntries, maxIndexBytes, v, maxBatchBytes, tailBytes, pageCacheBytes,
-        verifyOnRead, batchConcurrency);
+        verifyOnRead, batchConcurrency, keys);
   }
 
   public ReaderOptions withMaxBatchBytes(int v) {
     return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, v, tailBytes, pageCacheBytes,
-        verifyOnRead, batchConcurrency);
+        verifyOnRead, batchConcurrency, keys);
   }
 
   public ReaderOptions withTailBytes(int v) {
     return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, v, pageCacheBytes,
-        verifyOnRead, batchConcurrency);
+        verifyOnRead, batchConcurrency, keys);
   }
 
   public ReaderOptions withPageCacheBytes(long v) {
     return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, v,
-        verifyOnRead, batchConcurrency);
+        verifyOnRead, batchConcurrency, keys);
   }
 
   /** Keeps every index page once read: lookups stop doing index I/O, memory grows with the index. */
@@ -118,14 +128,20 @@ public record ReaderOptions(
     return withPageCacheBytes(Long.MAX_VALUE);
   }
 
+  /** Keys for encrypted containers, looked up by the key id a container names. */
+  public ReaderOptions withKeys(io.easystore.crypto.KeyProvider v) {
+    return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes,
+        verifyOnRead, batchConcurrency, v);
+  }
+
   public ReaderOptions withVerifyOnRead(boolean v) {
     return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes, v,
-        batchConcurrency);
+        batchConcurrency, keys);
   }
 
   /** How many merged reads of one batch run at once; 1 reads them one after another. */
   public ReaderOptions withBatchConcurrency(int v) {
     return new ReaderOptions(maxEntries, maxIndexBytes, maxMetaBytes, maxBatchBytes, tailBytes, pageCacheBytes,
-        verifyOnRead, v);
+        verifyOnRead, v, keys);
   }
 }

@@ -21,10 +21,20 @@ import java.util.Objects;
  *     on disk and merges them at close (at least 1 KiB)
  * @param checksum checksum of each entry's original bytes (v2)
  * @param tempDir where sort runs and spooled metadata go; null for {@code java.io.tmpdir}
+ * @param encryption how v2 bodies (and optionally the index) are encrypted; null writes plaintext
+ * @param externalThreshold bodies longer than this many bytes are stored as sibling objects
+ *     flagged external (v2 only, and only where the sink can create siblings);
+ *     {@link #NO_EXTERNAL} keeps every body inside the container
  */
 public record WriterOptions(
     int formatVersion, CodecId codec, int level, boolean trainDictionaries, int dictionaryBytes,
-    long sortMemoryBytes, ChecksumKind checksum, Path tempDir) {
+    long sortMemoryBytes, ChecksumKind checksum, Path tempDir, io.easystore.crypto.Encryption encryption,
+    long externalThreshold) {
+
+  /** {@link #externalThreshold} that keeps every body inside the container. */
+  public static final long NO_EXTERNAL = Long.MAX_VALUE;
+  /** The threshold of the original DES for sibling objects: 100 MiB. */
+  public static final long DES_EXTERNAL_THRESHOLD = 100L << 20;
 
   /** Default dictionary size: small enough to travel with the index in the 64 KiB tail. */
   public static final int DEFAULT_DICTIONARY_BYTES = 32 << 10;
@@ -60,6 +70,19 @@ public record WriterOptions(
     if (sortMemoryBytes < 1024) {
       throw new IllegalArgumentException("sortMemoryBytes must be at least 1024, got " + sortMemoryBytes);
     }
+    if (formatVersion == 1 && encryption != null) {
+      throw new IllegalArgumentException("DES v1 cannot be encrypted; use format 2");
+    }
+    if (externalThreshold < 0) {
+      throw new IllegalArgumentException("externalThreshold must not be negative, got " + externalThreshold);
+    }
+  }
+
+  /** Options without encryption or external bodies (the form before both existed). */
+  public WriterOptions(int formatVersion, CodecId codec, int level, boolean trainDictionaries, int dictionaryBytes,
+      long sortMemoryBytes, ChecksumKind checksum, Path tempDir) {
+    this(formatVersion, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum, tempDir, null,
+        NO_EXTERNAL);
   }
 
   /** DES v2, zstd at level 3 without dictionaries, CRC-32C, 64 MiB of sort memory. */
@@ -76,20 +99,24 @@ public record WriterOptions(
   /** Switches the format; version 1 also turns compression off, which v1 cannot express. */
   public WriterOptions withFormatVersion(int v) {
     if (v == 1) {
-      return new WriterOptions(1, CodecId.NONE, 0, false, dictionaryBytes, sortMemoryBytes, checksum, tempDir);
+      return new WriterOptions(1, CodecId.NONE, 0, false, dictionaryBytes, sortMemoryBytes, checksum, tempDir, null,
+          NO_EXTERNAL);
     }
-    return new WriterOptions(v, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum, tempDir);
+    return new WriterOptions(v, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum,
+        tempDir, encryption, externalThreshold);
   }
 
   /** Switches the codec at its default level; {@link CodecId#ZSTD_DICTIONARY} also turns dictionaries on. */
   public WriterOptions withCodec(CodecId c) {
     int lvl = c == CodecId.DEFLATE ? Codecs.DEFAULT_DEFLATE_LEVEL : c == CodecId.NONE ? 0 : Codecs.DEFAULT_ZSTD_LEVEL;
     boolean dicts = c == CodecId.ZSTD_DICTIONARY || (c == CodecId.ZSTD && trainDictionaries);
-    return new WriterOptions(formatVersion, c, lvl, dicts, dictionaryBytes, sortMemoryBytes, checksum, tempDir);
+    return new WriterOptions(formatVersion, c, lvl, dicts, dictionaryBytes, sortMemoryBytes, checksum,
+        tempDir, encryption, externalThreshold);
   }
 
   public WriterOptions withLevel(int v) {
-    return new WriterOptions(formatVersion, codec, v, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum, tempDir);
+    return new WriterOptions(formatVersion, codec, v, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum,
+        tempDir, encryption, externalThreshold);
   }
 
   /** Turns dictionary training on (switching to zstd if another codec was chosen) or off. */
@@ -97,22 +124,39 @@ public record WriterOptions(
     if (on && codec != CodecId.ZSTD) {
       return withCodec(CodecId.ZSTD_DICTIONARY);
     }
-    return new WriterOptions(formatVersion, codec, level, on, dictionaryBytes, sortMemoryBytes, checksum, tempDir);
+    return new WriterOptions(formatVersion, codec, level, on, dictionaryBytes, sortMemoryBytes, checksum,
+        tempDir, encryption, externalThreshold);
   }
 
   public WriterOptions withDictionaryBytes(int v) {
-    return new WriterOptions(formatVersion, codec, level, trainDictionaries, v, sortMemoryBytes, checksum, tempDir);
+    return new WriterOptions(formatVersion, codec, level, trainDictionaries, v, sortMemoryBytes, checksum,
+        tempDir, encryption, externalThreshold);
   }
 
   public WriterOptions withSortMemoryBytes(long v) {
-    return new WriterOptions(formatVersion, codec, level, trainDictionaries, dictionaryBytes, v, checksum, tempDir);
+    return new WriterOptions(formatVersion, codec, level, trainDictionaries, dictionaryBytes, v, checksum,
+        tempDir, encryption, externalThreshold);
   }
 
   public WriterOptions withChecksum(ChecksumKind v) {
-    return new WriterOptions(formatVersion, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, v, tempDir);
+    return new WriterOptions(formatVersion, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, v,
+        tempDir, encryption, externalThreshold);
+  }
+
+  /** Encrypts bodies (and the index, if {@code e.protectIndex()}); null turns encryption off. */
+  public WriterOptions withEncryption(io.easystore.crypto.Encryption e) {
+    return new WriterOptions(formatVersion, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum,
+        tempDir, e, externalThreshold);
+  }
+
+  /** Stores bodies longer than {@code bytes} as sibling objects; {@link #NO_EXTERNAL} turns it off. */
+  public WriterOptions withExternalThreshold(long bytes) {
+    return new WriterOptions(formatVersion, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum,
+        tempDir, encryption, bytes);
   }
 
   public WriterOptions withTempDir(Path v) {
-    return new WriterOptions(formatVersion, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum, v);
+    return new WriterOptions(formatVersion, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum,
+        v, encryption, externalThreshold);
   }
 }
