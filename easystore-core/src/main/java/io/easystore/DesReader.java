@@ -235,4 +235,12 @@ public interface DesReader extends Closeable {
    * problems that make the container unreadable still throw; everything else is reported.
    */
   VerifyReport verify() throws IOException;
+
+  /**
+   * How this container is encrypted (algorithm, key id, whether names are protected), or empty
+   * for a plaintext container. Never contains key material.
+   */
+  default java.util.Optional<io.easystore.crypto.EncryptionInfo> encryption() {
+    return java.util.Optional.empty();
+  }
 }

@@ -36,8 +36,17 @@ public record RootBlock(long liveFiles, long directories, long deleted, long ori
    * covers it, is checked by the caller first).
    */
   public static RootBlock parse(String container, V2Footer f, byte[] buf, int off) throws CorruptContainerException {
+    return parse(container, f, buf, off, f.rootLength());
+  }
+
+  /**
+   * Parses a root block of {@code length} bytes at {@code buf[off..]}: the stored block, or the
+   * plaintext of an encrypted one.
+   */
+  public static RootBlock parse(String container, V2Footer f, byte[] buf, int off, int length)
+      throws CorruptContainerException {
     long at = f.rootStart();
-    ByteCursor c = new ByteCursor(container, at - off, buf, off, off + f.rootLength());
+    ByteCursor c = new ByteCursor(container, at - off, buf, off, off + length);
     long live = c.varLong("live file count", f.entryCount());
     long dirs = c.varLong("directory count", f.entryCount());
     long deleted = c.varLong("deleted count", f.entryCount());
@@ -46,21 +55,21 @@ public record RootBlock(long liveFiles, long directories, long deleted, long ori
           + " deleted entries, but the footer counts " + f.entryCount() + " entries");
     }
     long original = c.varLong("original bytes", Long.MAX_VALUE);
-    long stored = c.varLong("stored bytes", f.metaStart());
+    long stored = c.varLong("stored bytes", Long.MAX_VALUE);
     int n = c.varInt("dictionary count", MAX_DICTIONARIES);
     List<DictRef> dicts = new ArrayList<>(n);
     long prevEnd = f.dictStart();
     for (int i = 0; i < n; i++) {
       int refAt = c.pos();
       long offset = c.varLong("dictionary offset", Long.MAX_VALUE);
-      int length = c.varInt("dictionary length", MAX_DICTIONARY_BYTES);
+      int dictLength = c.varInt("dictionary length", MAX_DICTIONARY_BYTES + 64);
       int crc = c.le32("dictionary crc");
-      if (offset < prevEnd || length < 1 || offset > f.rootStart() || length > f.rootStart() - offset) {
-        throw c.corruptAt(refAt, "dictionary " + (i + 1) + " [" + offset + ", +" + length
+      if (offset < prevEnd || dictLength < 1 || offset > f.rootStart() || dictLength > f.rootStart() - offset) {
+        throw c.corruptAt(refAt, "dictionary " + (i + 1) + " [" + offset + ", +" + dictLength
             + ") is not inside the dictionary region [" + f.dictStart() + ", " + f.rootStart() + ") in order");
       }
-      prevEnd = offset + length;
-      dicts.add(new DictRef(i + 1, offset, length, crc));
+      prevEnd = offset + dictLength;
+      dicts.add(new DictRef(i + 1, offset, dictLength, crc));
     }
     int nodeAt = c.pos();
     Node root = Node.parse(container, at + (nodeAt - off), buf, nodeAt, c.end() - nodeAt, f.height() - 1);

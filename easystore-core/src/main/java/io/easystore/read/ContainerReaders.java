@@ -17,9 +17,9 @@ import java.nio.ByteBuffer;
 public final class ContainerReaders {
   /** Smallest possible container: a v1 header and a v1 footer. */
   static final int MIN_SIZE = V1Footer.HEADER_SIZE + V1Footer.SIZE;
-  /** The versions this library reads: 1 (the reference layout) and 2 (native). */
+  /** The footer versions this library reads: 1 (the reference layout), 2 (native), 3 (native, encrypted). */
   public static final int OLDEST_SUPPORTED = V1Footer.VERSION;
-  public static final int NEWEST_SUPPORTED = V2Footer.VERSION;
+  public static final int NEWEST_SUPPORTED = V2Footer.VERSION_ENCRYPTED;
 
   private ContainerReaders() {}
 
@@ -49,6 +49,10 @@ public final class ContainerReaders {
     }
     if (version == V1Footer.VERSION) {
       return V1ContainerReader.open(source, options, new Tail(tailStart, tail));
+    }
+    if (version == V2Footer.VERSION_ENCRYPTED) {
+      // Encrypted containers are never updated in place, so there is no commit state to look for.
+      return V2ContainerReader.open(source, options, new Tail(tailStart, tail));
     }
     if (version == V2Footer.VERSION || version == io.easystore.format.CommitRecord.VERSION
         || io.easystore.io.RangeSources.localPath(source) != null) {

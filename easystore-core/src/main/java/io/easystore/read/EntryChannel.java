@@ -41,7 +41,7 @@ final class EntryChannel implements SeekableByteChannel {
     this.entry = entry;
     this.bodies = bodies;
     this.verify = verify;
-    if (bodies != null && verify && !entry.isCompressed() && entry.hasChecksum()) {
+    if (bodies != null && verify && !entry.isCompressed() && !entry.isEncrypted() && entry.hasChecksum()) {
       sum = Checksums.create(entry.checksumKind());
     }
   }
@@ -55,7 +55,7 @@ final class EntryChannel implements SeekableByteChannel {
     if (!dst.hasRemaining()) {
       return 0;
     }
-    return entry.isCompressed() ? readCompressed(dst) : readRaw(dst);
+    return entry.isCompressed() || entry.isEncrypted() ? readCompressed(dst) : readRaw(dst);
   }
 
   private int readRaw(ByteBuffer dst) throws IOException {

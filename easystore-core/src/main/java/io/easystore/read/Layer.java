@@ -19,7 +19,7 @@ import io.easystore.io.RangeSource;
 record Layer(V2Footer footer, RootBlock root, byte[] tail, long tailStart, PageCache cache, long start, long end) {
 
   V2Index index(RangeSource source) {
-    return new V2Index(source, footer, root, tail, tailStart, cache);
+    return new V2Index(source, footer, root, tail, tailStart, cache, null);
   }
 
   long entries() {

@@ -68,7 +68,7 @@ final class LayeredReader implements DesReader {
     }
     Layer base = state.base();
     indexes[deltas.size()] = base.index(source);
-    bodies = new V2Bodies(source, base.root(), base.tail(), base.tailStart(), options);
+    bodies = new V2Bodies(source, base.root(), base.tail(), base.tailStart(), options, null);
   }
 
   CommitState state() {

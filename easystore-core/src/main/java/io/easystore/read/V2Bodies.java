@@ -7,6 +7,7 @@ import io.easystore.codec.Codec;
 import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
 import io.easystore.codec.ZstdDictionaries;
+import io.easystore.crypto.ContainerCipher;
 import io.easystore.format.Checksums;
 import io.easystore.format.RootBlock;
 import io.easystore.io.RangeSource;
@@ -29,8 +30,12 @@ final class V2Bodies {
   private final long tailStart;
   private final ReaderOptions options;
   private final AtomicReferenceArray<Codec> dictionaries;
+  private final ContainerCipher cipher;
 
-  V2Bodies(RangeSource source, RootBlock root, byte[] tail, long tailStart, ReaderOptions options) {
+  /** @param cipher opens sealed bodies and dictionaries; null for a plaintext container */
+  V2Bodies(RangeSource source, RootBlock root, byte[] tail, long tailStart, ReaderOptions options,
+      ContainerCipher cipher) {
+    this.cipher = cipher;
     this.source = source;
     this.root = root;
     this.tail = tail;
@@ -39,7 +44,11 @@ final class V2Bodies {
     this.dictionaries = new AtomicReferenceArray<>(root.dictionaries().size() + 1);
   }
 
-  /** Refuses what cannot be read here: directories, external and encrypted bodies. */
+  /**
+   * Refuses what cannot be read here: directories, external bodies, and bodies whose encryption
+   * does not match the container's (a plaintext body in an encrypted container would let whoever
+   * can write the file substitute content).
+   */
   void checkReadable(IndexEntry e) throws IOException {
     if (e.isDirectory()) {
       throw new FileSystemException(e.name(), null, "is a directory in " + source.name());
@@ -48,8 +57,9 @@ final class V2Bodies {
       throw new IOException(source.name() + ": entry '" + e.name()
           + "' is stored outside the container (external); read it from its object store");
     }
-    if (e.isEncrypted()) {
-      throw new IOException(source.name() + ": entry '" + e.name() + "' is encrypted, which this reader cannot decrypt");
+    if (e.isEncrypted() != (cipher != null)) {
+      throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), cipher != null
+          ? "body is not encrypted in an encrypted container" : "body is flagged encrypted in a plaintext container");
     }
   }
 
@@ -65,6 +75,16 @@ final class V2Bodies {
 
   /** Turns stored bytes into the original ones and checks them when the options ask for it. */
   byte[] decode(IndexEntry e, byte[] stored, int off, int len) throws IOException {
+    if (e.isEncrypted()) {
+      checkReadable(e);
+      stored = cipher.openBody(e.dataOffset(), stored, off, len, e.name());
+      off = 0;
+      len = stored.length;
+      if (!e.isCompressed() && len != e.size()) {
+        throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), "decrypted body is " + len
+            + " bytes, the index says " + e.size());
+      }
+    }
     byte[] body;
     if (e.isCompressed()) {
       if (e.size() > Integer.MAX_VALUE - 8) {
@@ -103,6 +123,9 @@ final class V2Bodies {
   InputStream stream(IndexEntry e, boolean verify) throws IOException {
     checkReadable(e);
     InputStream raw = new EntryInputStream(source, e.dataOffset(), e.storedLength());
+    if (e.isEncrypted()) {
+      raw = cipher.openingStream(e.dataOffset(), e.storedLength(), raw, e.name());
+    }
     InputStream body = e.isCompressed() ? codec(e).decompressingStream(raw, e.size(), source.name()) : raw;
     return new VerifyingInputStream(body, e, verify ? this : null, source.name());
   }
@@ -139,6 +162,8 @@ final class V2Bodies {
       throw new CorruptContainerException(source.name(), ref.offset(), null, String.format(
           "dictionary %d checksum mismatch (stored %08x, computed %08x)", ref.id(), ref.crc(), crc));
     }
-    return bytes;
+    // Dictionaries are trained on bodies, so an encrypted container seals them too.
+    return cipher == null ? bytes
+        : cipher.unbox(ContainerCipher.DICT, ref.offset(), ref.id(), bytes, 0, bytes.length, null);
   }
 }

@@ -10,6 +10,7 @@ import io.easystore.LimitExceededException;
 import io.easystore.ReaderOptions;
 import io.easystore.VerifyReport;
 import io.easystore.codec.CodecId;
+import io.easystore.crypto.ContainerCipher;
 import io.easystore.format.ByteCursor;
 import io.easystore.format.Checksums;
 import io.easystore.format.EntryFields;
@@ -48,15 +49,23 @@ final class V2ContainerReader implements DesReader {
   private final RootBlock root;
   private final V2Index index;
   private final V2Bodies bodies;
+  private final ContainerCipher cipher;
 
   private V2ContainerReader(RangeSource source, ReaderOptions options, V2Footer footer, RootBlock root,
-      byte[] tail, long tailStart) {
+      byte[] tail, long tailStart, ContainerCipher cipher) {
     this.source = source;
     this.options = options;
     this.footer = footer;
     this.root = root;
-    this.index = new V2Index(source, footer, root, tail, tailStart, new PageCache(options.pageCacheBytes()));
-    this.bodies = new V2Bodies(source, root, tail, tailStart, options);
+    this.cipher = cipher;
+    this.index = new V2Index(source, footer, root, tail, tailStart, new PageCache(options.pageCacheBytes()),
+        metaCipher());
+    this.bodies = new V2Bodies(source, root, tail, tailStart, options, cipher);
+  }
+
+  /** The cipher for index pages and metadata: set only when the container protects its index. */
+  private ContainerCipher metaCipher() {
+    return cipher != null && cipher.protectsIndex() ? cipher : null;
   }
 
   static V2ContainerReader open(RangeSource source, ReaderOptions options, ContainerReaders.Tail tail)
@@ -76,13 +85,26 @@ final class V2ContainerReader implements DesReader {
       rootBytes = tailBytes;
       rootAt = (int) (footer.rootStart() - tail.start());
     } else {
-      rootBytes = source.readFully(footer.rootStart(), footer.rootLength());
+      rootBytes = source.readFully(footer.rootStart(), footer.rootLength() + footer.keyBlockLength());
       rootAt = 0;
     }
     footer.checkCrc(name, rootBytes, rootAt, tailBytes, footerAt);
-    RootBlock root = RootBlock.parse(name, footer, rootBytes, rootAt);
+    ContainerCipher cipher = footer.encrypted()
+        ? V2Keys.cipher(name, footer, rootBytes, rootAt + footer.rootLength(), options) : null;
+    int rootLength = footer.rootLength();
+    if (cipher != null && cipher.protectsIndex()) {
+      rootBytes = cipher.unbox(ContainerCipher.ROOT, footer.rootStart(), 0, rootBytes, rootAt, rootLength, null);
+      rootAt = 0;
+      rootLength = rootBytes.length;
+    }
+    RootBlock root = RootBlock.parse(name, footer, rootBytes, rootAt, rootLength);
     io.easystore.format.NodeCursor.validate(root.root(), footer, root.dictionaries().size());
-    return new V2ContainerReader(source, options, footer, root, tailBytes, tail.start());
+    return new V2ContainerReader(source, options, footer, root, tailBytes, tail.start(), cipher);
+  }
+
+  @Override
+  public java.util.Optional<io.easystore.crypto.EncryptionInfo> encryption() {
+    return cipher == null ? java.util.Optional.empty() : java.util.Optional.of(cipher.info());
   }
 
   @Override
@@ -235,6 +257,11 @@ final class V2ContainerReader implements DesReader {
       int crc = Checksums.crc32c(bytes, 0, len, bytes, 0, 0);
       if (crc != ByteCursor.getLe32(bytes, len)) {
         throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(), "metadata checksum mismatch");
+      }
+      ContainerCipher mc = metaCipher();
+      if (mc != null) {
+        bytes = mc.unbox(ContainerCipher.META, e.metaOffset() - footer.metaStart(), 0, bytes, 0, len, e.name());
+        len = bytes.length;
       }
       JsonNode parsed;
       try {

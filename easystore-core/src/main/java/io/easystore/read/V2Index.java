@@ -1,6 +1,7 @@
 package io.easystore.read;
 
 import io.easystore.CorruptContainerException;
+import io.easystore.crypto.ContainerCipher;
 import io.easystore.format.EntryFields;
 import io.easystore.format.Node;
 import io.easystore.format.NodeCursor;
@@ -26,8 +27,12 @@ final class V2Index {
   private final byte[] tail;
   private final long tailStart;
   private final PageCache cache;
+  private final ContainerCipher cipher;
 
-  V2Index(RangeSource source, V2Footer footer, RootBlock root, byte[] tail, long tailStart, PageCache cache) {
+  /** @param cipher opens sealed pages when the container's index is encrypted, else null */
+  V2Index(RangeSource source, V2Footer footer, RootBlock root, byte[] tail, long tailStart, PageCache cache,
+      ContainerCipher cipher) {
+    this.cipher = cipher;
     this.source = source;
     this.footer = footer;
     this.root = root;
@@ -58,16 +63,51 @@ final class V2Index {
       }
       return n;
     }
+    n = load(start, span, level, false);
+    NodeCursor.validate(n, footer, dictionaries());
+    cache.put(start, n, n.length());
+    return n;
+  }
+
+  /**
+   * Reads, opens (when sealed) and parses the node at page {@code start}, bypassing the cache.
+   * With {@code checkPadding}, bytes of the span after the node (or after its seal) must be zero,
+   * as the writer leaves them: {@code verify} uses it so that no byte of the file goes unchecked.
+   */
+  Node load(long start, int span, int level, boolean checkPadding) throws IOException {
     long offset = start << footer.pageShift();
     int length = span << footer.pageShift();
+    byte[] buf;
+    int base;
     if (offset >= tailStart) {
-      n = Node.parse(source.name(), offset, tail, (int) (offset - tailStart), length, level);
+      buf = tail;
+      base = (int) (offset - tailStart);
     } else {
-      byte[] buf = source.readFully(offset, length);
-      n = Node.parse(source.name(), offset, buf, 0, length, level);
+      buf = source.readFully(offset, length);
+      base = 0;
     }
-    NodeCursor.validate(n, footer, dictionaries());
-    cache.put(start, n, length);
+    int used;
+    Node n;
+    if (cipher != null) {
+      used = cipher.sealedPageLength(offset, buf, base, length);
+      byte[] plain = cipher.openPage(offset, level, buf, base, length);
+      n = Node.parse(source.name(), offset, plain, 0, plain.length, level);
+      if (n.length() != plain.length) {
+        throw new CorruptContainerException(source.name(), offset, null, "encrypted index page holds a node of "
+            + n.length() + " bytes and " + (plain.length - n.length()) + " more");
+      }
+    } else {
+      n = Node.parse(source.name(), offset, buf, base, length, level);
+      used = n.length();
+    }
+    if (checkPadding) {
+      for (int i = used; i < length; i++) {
+        if (buf[base + i] != 0) {
+          throw new CorruptContainerException(source.name(), offset + i, null,
+              "index page padding is not zero after the node's " + used + " bytes");
+        }
+      }
+    }
     return n;
   }
 

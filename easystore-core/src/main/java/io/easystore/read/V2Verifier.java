@@ -60,6 +60,7 @@ final class V2Verifier {
 
   VerifyReport run() throws IOException {
     checkHeader();
+    checkMetaPadding();
     for (RootBlock.DictRef d : root.dictionaries()) {
       try {
         bodies.loadDictionary(d);
@@ -80,6 +81,10 @@ final class V2Verifier {
 
   private void checkHeader() throws IOException {
     byte[] h = source.readFully(0, V2Footer.HEADER_SIZE);
+    if (footer.encrypted()) {
+      checkEncryptedHeader(h);
+      return;
+    }
     if (!Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8)) {
       throw new CorruptContainerException(source.name(), 0, null, "bad header magic");
     }
@@ -96,6 +101,49 @@ final class V2Verifier {
     if (!uuid.equals(footer.uuid())) {
       problems.add("header @ offset 16: container UUID " + uuid + " differs from the footer's " + footer.uuid()
           + " (header and footer come from different containers)");
+    }
+  }
+
+  /**
+   * The header of an encrypted container: byte 9 is 1, bytes 10..11 the key block length, the rest
+   * zero, and a copy of the tail's key block follows it.
+   */
+  private void checkEncryptedHeader(byte[] h) throws IOException {
+    if (!Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8)) {
+      throw new CorruptContainerException(source.name(), 0, null, "bad header magic");
+    }
+    int len = footer.keyBlockLength();
+    boolean ok = (h[8] & 0xff) == V2Footer.VERSION && h[9] == 1 && (h[10] & 0xff) == (len & 0xff)
+        && (h[11] & 0xff) == len >>> 8 && h[12] == 0 && h[13] == 0 && h[14] == 0 && h[15] == 0;
+    if (!ok) {
+      problems.add("header @ offset 8: version, encryption flag or key block length differ from the footer's");
+    }
+    UUID uuid = new UUID(io.easystore.format.ByteCursor.getLe64(h, 16), io.easystore.format.ByteCursor.getLe64(h, 24));
+    if (!uuid.equals(footer.uuid())) {
+      problems.add("header @ offset 16: container UUID " + uuid + " differs from the footer's " + footer.uuid()
+          + " (header and footer come from different containers)");
+    }
+    byte[] copy = source.readFully(V2Footer.HEADER_SIZE, len);
+    byte[] tail = source.readFully(footer.keyBlockStart(), len);
+    if (!Arrays.equals(copy, tail)) {
+      problems.add("header @ offset " + V2Footer.HEADER_SIZE + ": the key block after the header differs from the"
+          + " one before the footer");
+    }
+  }
+
+  /** Bytes between the metadata and the first index page are zero, as the writer leaves them. */
+  private void checkMetaPadding() throws IOException {
+    long from = footer.metaEnd();
+    long to = Math.min(footer.indexStart(), footer.rootStart());
+    if (to <= from) {
+      return;
+    }
+    byte[] pad = source.readFully(from, (int) (to - from));
+    for (int i = 0; i < pad.length; i++) {
+      if (pad[i] != 0) {
+        problems.add(source.name() + " @ offset " + (from + i) + ": padding before the index is not zero");
+        return;
+      }
     }
   }
 
@@ -140,9 +188,7 @@ final class V2Verifier {
     }
     Node child;
     try {
-      long offset = start << footer.pageShift();
-      int length = span << footer.pageShift();
-      child = Node.parse(source.name(), offset, source.readFully(offset, length), 0, length, parent.level() - 1);
+      child = index.load(start, span, parent.level() - 1, true);
     } catch (CorruptContainerException e) {
       problems.add(e.getMessage());
       return;
@@ -207,7 +253,7 @@ final class V2Verifier {
   }
 
   private void checkBody(IndexEntry e) {
-    if (e.isExternal() || e.isEncrypted()) {
+    if (e.isExternal()) {
       return;
     }
     try (InputStream in = bodies.stream(e, true)) {

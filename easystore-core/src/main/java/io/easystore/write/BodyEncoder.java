@@ -4,6 +4,7 @@ import io.easystore.ChecksumKind;
 import io.easystore.IndexEntry;
 import io.easystore.codec.Codec;
 import io.easystore.codec.CodecId;
+import io.easystore.crypto.ContainerCipher;
 import io.easystore.format.Checksums;
 import io.easystore.format.EntryFields;
 import io.easystore.io.ContainerSink;
@@ -26,11 +27,18 @@ final class BodyEncoder {
 
   private final ContainerSink sink;
   private final ChecksumKind kind;
+  private final ContainerCipher cipher;
   private byte[] chunk;
 
   BodyEncoder(ContainerSink sink, ChecksumKind kind) {
+    this(sink, kind, null);
+  }
+
+  /** @param cipher seals every body (after compression); null writes plaintext bodies */
+  BodyEncoder(ContainerSink sink, ChecksumKind kind, ContainerCipher cipher) {
     this.sink = sink;
     this.kind = kind;
+    this.cipher = cipher;
   }
 
   /** Writes a body held in memory and fills the body fields of {@code e}. */
@@ -45,14 +53,25 @@ final class BodyEncoder {
     }
     e.dataOffset = sink.position();
     if (packed != null) {
-      sink.write(ByteBuffer.wrap(packed));
       setCompressed(e, codec, dictionaryId, packed.length);
+      put(e, packed, 0, packed.length);
     } else {
-      sink.write(ByteBuffer.wrap(b, off, len));
       setRaw(e, len);
+      put(e, b, off, len);
     }
     e.originalLength = len;
     e.checksum = sum;
+  }
+
+  private void put(EntryFields e, byte[] b, int off, int len) throws IOException {
+    if (cipher == null) {
+      sink.write(ByteBuffer.wrap(b, off, len));
+      return;
+    }
+    byte[] sealed = cipher.sealBody(e.dataOffset, b, off, len);
+    sink.write(ByteBuffer.wrap(sealed));
+    e.flags |= IndexEntry.ENCRYPTED;
+    e.storedLength = sealed.length;
   }
 
   /**
@@ -68,45 +87,58 @@ final class BodyEncoder {
     }
     long start = sink.position();
     e.dataOffset = start;
-    long total = headLength;
+    long total;
     sum.update(head, 0, headLength);
     if (chunk == null) {
       chunk = new byte[CHUNK];
     }
-    if (compress) {
-      try (OutputStream z = codec.compressingStream(new SinkOutput(sink))) {
-        z.write(head, 0, headLength);
-        int n;
-        while ((n = rest.read(chunk)) >= 0) {
-          sum.update(chunk, 0, n);
-          z.write(chunk, 0, n);
-          total += n;
+    OutputStream target = new SinkOutput(sink);
+    if (cipher != null) {
+      target = cipher.sealingStream(start, target);
+    }
+    try (OutputStream out = target) {
+      if (compress) {
+        try (OutputStream z = codec.compressingStream(out)) {
+          total = copy(head, headLength, rest, z, sum);
         }
+      } else {
+        total = copy(head, headLength, rest, out, sum);
       }
+    }
+    if (compress) {
       setCompressed(e, codec, 0, sink.position() - start);
     } else {
-      sink.write(ByteBuffer.wrap(head, 0, headLength));
-      int n;
-      while ((n = rest.read(chunk)) >= 0) {
-        sum.update(chunk, 0, n);
-        sink.write(ByteBuffer.wrap(chunk, 0, n));
-        total += n;
-      }
-      setRaw(e, total);
+      setRaw(e, sink.position() - start);
+    }
+    if (cipher != null) {
+      e.flags |= IndexEntry.ENCRYPTED;
     }
     e.originalLength = total;
     e.checksum = sum.getValue();
   }
 
+  /** Writes head and rest to {@code out}, checksumming the rest; returns the total length. */
+  private long copy(byte[] head, int headLength, InputStream rest, OutputStream out, Checksum sum) throws IOException {
+    out.write(head, 0, headLength);
+    long total = headLength;
+    int n;
+    while ((n = rest.read(chunk)) >= 0) {
+      sum.update(chunk, 0, n);
+      out.write(chunk, 0, n);
+      total += n;
+    }
+    return total;
+  }
+
   private static void setCompressed(EntryFields e, Codec codec, int dictionaryId, long stored) {
-    e.flags |= IndexEntry.COMPRESSED;
+    e.flags = (e.flags & ~IndexEntry.ENCRYPTED) | IndexEntry.COMPRESSED;
     e.codec = codec.id().id();
     e.dictionaryId = codec.id() == CodecId.ZSTD_DICTIONARY ? dictionaryId : 0;
     e.storedLength = stored;
   }
 
   private static void setRaw(EntryFields e, long len) {
-    e.flags &= ~IndexEntry.COMPRESSED;
+    e.flags &= ~(IndexEntry.COMPRESSED | IndexEntry.ENCRYPTED);
     e.codec = 0;
     e.dictionaryId = 0;
     e.storedLength = len;

@@ -160,7 +160,7 @@ public final class SegmentWriter implements Closeable {
     }
     finished = true;
     try {
-      new V2Finisher(sink, options, uuid, sizer, meta, V2ContainerWriter.TAIL_BYTES)
+      new V2Finisher(sink, options, uuid, sizer, meta, V2ContainerWriter.TAIL_BYTES, null, null)
           .finish(sorter.finish(), dictionaries);
       long end = sink.position();
       sink.publish();

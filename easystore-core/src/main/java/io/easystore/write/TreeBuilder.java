@@ -1,6 +1,7 @@
 package io.easystore.write;
 
 import io.easystore.IndexEntry;
+import io.easystore.crypto.ContainerCipher;
 import io.easystore.format.ByteBuilder;
 import io.easystore.format.EntryFields;
 import io.easystore.format.NodeBuilder;
@@ -36,6 +37,9 @@ final class TreeBuilder {
   private final int checksumSize;
   private final int rootBudget;
   private final Path tempDir;
+  private final ContainerCipher cipher;
+  /** Bytes of a page the node may fill: all of it, less the seal when pages are encrypted. */
+  private final int capacity;
   private long entries;
   private long live;
   private long dirs;
@@ -43,7 +47,11 @@ final class TreeBuilder {
   private long original;
   private long stored;
 
-  TreeBuilder(ContainerSink sink, int pageShift, int checksumSize, int rootBudget, Path tempDir) {
+  /** @param cipher seals each page; null writes plaintext pages */
+  TreeBuilder(ContainerSink sink, int pageShift, int checksumSize, int rootBudget, Path tempDir,
+      ContainerCipher cipher) {
+    this.cipher = cipher;
+    this.capacity = (1 << pageShift) - (cipher == null ? 0 : ContainerCipher.PAGE_OVERHEAD);
     this.sink = sink;
     this.pageShift = pageShift;
     this.page = 1 << pageShift;
@@ -152,7 +160,7 @@ final class TreeBuilder {
     }
 
     void addLeaf(EntryFields e) throws IOException {
-      if (node.count() > 0 && !node.tryAddLeaf(e, page)) {
+      if (node.count() > 0 && !node.tryAddLeaf(e, capacity)) {
         flush();
       }
       if (node.count() == 0) {
@@ -180,8 +188,8 @@ final class TreeBuilder {
     }
 
     void addChild(Child c) throws IOException {
-      int capacity = node.count() < MIN_FAN_OUT ? Integer.MAX_VALUE : page;
-      if (node.count() > 0 && !node.tryAddChild(c.sep, c.sepLength, c.start, c.span, capacity)) {
+      int room = node.count() < MIN_FAN_OUT ? Integer.MAX_VALUE : capacity;
+      if (node.count() > 0 && !node.tryAddChild(c.sep, c.sepLength, c.start, c.span, room)) {
         flush();
       }
       if (node.count() == 0) {
@@ -192,10 +200,17 @@ final class TreeBuilder {
     }
 
     private void flush() throws IOException {
-      int size = node.size();
+      int size = node.size() + (page - capacity);
       int span = (size + page - 1) >> pageShift;
       long start = sink.position() >> pageShift;
-      sink.write(ByteBuffer.wrap(node.finish(span << pageShift)));
+      if (cipher == null) {
+        sink.write(ByteBuffer.wrap(node.finish(span << pageShift)));
+      } else {
+        byte[] plain = node.finish(node.size());
+        byte[] sealed = cipher.sealPage(sink.position(), node.level(), plain, plain.length);
+        byte[] padded = Arrays.copyOf(sealed, span << pageShift);
+        sink.write(ByteBuffer.wrap(padded));
+      }
       record.clear();
       record.varLong(pageSepLength).bytes(pageSep, 0, pageSepLength).varLong(start).varLong(span);
       out.write(record.array(), 0, record.size());

@@ -9,6 +9,10 @@ import io.easystore.WriterOptions;
 import io.easystore.codec.Codec;
 import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
+import io.easystore.crypto.ContainerCipher;
+import io.easystore.crypto.Encryption;
+import io.easystore.crypto.PageSealer;
+import io.easystore.format.KeyBlock;
 import io.easystore.format.Checksums;
 import io.easystore.format.EntryFields;
 import io.easystore.format.PageFormat;
@@ -47,6 +51,8 @@ final class V2ContainerWriter implements DesWriter {
   private final WriterOptions options;
   private final UUID uuid = UUID.randomUUID();
   private final Codec codec;
+  private final ContainerCipher cipher;
+  private final KeyBlock keyBlock;
   private final BodyEncoder bodies;
   private final DictionaryStage dictionaries;
   private final PageSizer sizer;
@@ -64,7 +70,23 @@ final class V2ContainerWriter implements DesWriter {
     this.sink = sink;
     this.options = options;
     this.codec = options.codec() == CodecId.NONE ? Codecs.none() : Codecs.of(options.codec(), options.level());
-    this.bodies = new BodyEncoder(sink, options.checksum());
+    Encryption enc = options.encryption();
+    if (enc != null) {
+      PageSealer sealer;
+      try {
+        sealer = enc.sealer();
+      } catch (IOException | RuntimeException e) {
+        sink.close();
+        throw e;
+      }
+      this.keyBlock = new KeyBlock(KeyBlock.AES_256_GCM, enc.protectIndex(), KeyBlock.DEFAULT_CHUNK_SHIFT,
+          sealer.keyId(), sealer.keyCheck());
+      this.cipher = new ContainerCipher(sealer, uuid, sink.name(), keyBlock.chunkBytes(), enc.protectIndex());
+    } else {
+      this.keyBlock = null;
+      this.cipher = null;
+    }
+    this.bodies = new BodyEncoder(sink, options.checksum(), cipher);
     this.dictionaries = options.trainDictionaries()
         ? new DictionaryStage(codec, options.level(), options.dictionaryBytes(), this::emit) : null;
     this.sizer = new PageSizer(options.checksum().size());
@@ -72,7 +94,7 @@ final class V2ContainerWriter implements DesWriter {
     this.meta = new Spool(options.tempDir(), "des-meta-", 16 << 20);
     this.knownLimit = Math.max(16, options.sortMemoryBytes() / 256);
     try {
-      sink.write(ByteBuffer.wrap(V2Footer.header(uuid)));
+      sink.write(ByteBuffer.wrap(V2Footer.header(uuid, keyBlock == null ? null : keyBlock.encode())));
     } catch (IOException | RuntimeException e) {
       sink.close();
       throw e;
@@ -211,6 +233,9 @@ final class V2ContainerWriter implements DesWriter {
       // Spooled now so the entry is complete; metadata of a body that fails is harmless garbage.
       e.flags |= PageFormat.F_META;
       e.metaOffset = meta.size();
+      if (cipher != null && cipher.protectsIndex()) {
+        json = cipher.box(ContainerCipher.META, e.metaOffset, 0, json, 0, json.length);
+      }
       e.metaLength = json.length;
       meta.write(json, 0, json.length);
       byte[] crc = new byte[4];
@@ -317,7 +342,7 @@ final class V2ContainerWriter implements DesWriter {
       if (dictionaries != null) {
         dictionaries.finish();
       }
-      new V2Finisher(sink, options, uuid, sizer, meta, TAIL_BYTES)
+      new V2Finisher(sink, options, uuid, sizer, meta, TAIL_BYTES, cipher, keyBlock)
           .finish(sorter.finish(), dictionaries == null ? java.util.List.of() : dictionaries.dictionaries());
       sink.publish();
     } finally {

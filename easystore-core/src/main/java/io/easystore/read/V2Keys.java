@@ -1,0 +1,37 @@
+package io.easystore.read;
+
+import io.easystore.ReaderOptions;
+import io.easystore.crypto.ContainerCipher;
+import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.crypto.PageSealer;
+import io.easystore.format.KeyBlock;
+import io.easystore.format.V2Footer;
+
+/** Turns an encrypted container's key block and the reader's keys into a cipher. Stateless. */
+final class V2Keys {
+  private V2Keys() {}
+
+  /**
+   * Parses the key block at {@code buf[at..]} and finds its key.
+   *
+   * @throws KeyUnavailableException when no key is configured or found ({@code MISSING}), the key
+   *     is malformed, or it is not the container's key ({@code WRONG})
+   */
+  static ContainerCipher cipher(String name, V2Footer footer, byte[] buf, int at, ReaderOptions options)
+      throws java.io.IOException {
+    KeyBlock kb = KeyBlock.parse(name, footer.keyBlockStart(), buf, at, footer.keyBlockLength());
+    if (options.keys() == null) {
+      throw new KeyUnavailableException(kb.keyId(), KeyUnavailableException.Reason.MISSING, name
+          + ": the container is encrypted with key '" + kb.keyId()
+          + "' and no keys were given (ReaderOptions.withKeys, or --key-env/--key-file/--keystore)");
+    }
+    PageSealer sealer;
+    try {
+      sealer = PageSealer.create(kb.keyId(), options.keys());
+    } catch (KeyUnavailableException e) {
+      throw new KeyUnavailableException(e.keyId(), e.reason(), name + ": " + e.getMessage());
+    }
+    sealer.verifyKeyCheck(kb.keyCheck(), name);
+    return new ContainerCipher(sealer, footer.uuid(), name, kb.chunkBytes(), kb.protectIndex());
+  }
+}
