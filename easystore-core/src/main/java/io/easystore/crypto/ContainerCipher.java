@@ -95,18 +95,29 @@ public final class ContainerCipher {
           + " bytes, shorter than an encrypted block's " + BOX_OVERHEAD + " bytes of overhead");
     }
     byte[] aad = aad(region, offset, extra);
+    int stored = ByteBuffer.wrap(buf, off, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    byte[] plain;
     try {
-      return sealer.open(buf, off + 4, len - 4, aad, container, offset);
+      plain = sealer.open(buf, off + 4, len - 4, aad, container, offset);
     } catch (AuthenticationFailedException e) {
-      int stored = ByteBuffer.wrap(buf, off, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-      if (stored != hint(aad)) {
-        throw new BlockMovedException(container, offset, entry, what(region, extra)
-            + " does not belong here: it was moved, swapped or copied from another container (key '"
-            + sealer.keyId() + "')");
+      if (stored == hint(aad)) {
+        throw new AuthenticationFailedException(container, offset, entry, what(region, extra)
+            + " failed AES-GCM authentication with key '" + sealer.keyId() + "': its bytes were altered");
       }
-      throw new AuthenticationFailedException(container, offset, entry, what(region, extra)
-          + " failed AES-GCM authentication with key '" + sealer.keyId() + "': its bytes were altered");
+      if (region.equals(BODY) && stored == hint(aad(region, offset, extra ^ 1))) {
+        throw new BlockTruncatedException(container, offset, entry, what(region, extra) + ((extra & 1) != 0
+            ? " is not the body's last chunk: the body was cut short" : " is a last chunk: the body's length was altered"));
+      }
+      throw new BlockMovedException(container, offset, entry, what(region, extra)
+          + " does not belong here: it was moved, swapped or copied from another container (key '"
+          + sealer.keyId() + "')");
     }
+    if (stored != hint(aad)) {
+      // The hint is outside the tag; checking it keeps every stored byte under verification.
+      throw new AuthenticationFailedException(container, offset, entry, what(region, extra)
+          + " authenticates but its placement hint was altered");
+    }
+    return plain;
   }
 
   private static String what(String region, long extra) {

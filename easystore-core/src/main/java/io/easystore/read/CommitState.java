@@ -8,6 +8,7 @@ import io.easystore.UnsupportedVersionException;
 import io.easystore.format.CommitRecord;
 import io.easystore.format.EntryFields;
 import io.easystore.format.RootBlock;
+import io.easystore.crypto.EncryptedContainerUpdateException;
 import io.easystore.format.V1Footer;
 import io.easystore.format.V2Footer;
 import io.easystore.io.RangeSource;
@@ -71,6 +72,12 @@ public final class CommitState {
           + " bytes, shorter than the smallest DES v2 container: truncated or not DES");
     }
     StateParser.Bytes tail = StateParser.Bytes.read(source, size, options.tailBytes());
+    int footerAt = tail.index(size - V2Footer.SIZE);
+    if (Arrays.equals(tail.buf(), footerAt, footerAt + 8, V1Footer.FOOTER_MAGIC, 0, 8)
+        && (tail.buf()[footerAt + 8] & 0xff) == V2Footer.VERSION_ENCRYPTED) {
+      // The header bytes an update anchor would use hold the encryption flag and key block length.
+      throw new EncryptedContainerUpdateException(name);
+    }
     long anchor = 0;
     if (readAnchor) {
       byte[] h = tail.start() == 0 ? tail.buf() : source.readFully(0, V2Footer.HEADER_SIZE);

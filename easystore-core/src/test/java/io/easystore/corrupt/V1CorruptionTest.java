@@ -183,8 +183,9 @@ class V1CorruptionTest {
   }
 
   @ParameterizedTest
-  // Version 2 is now supported (DES v2): a v1 body under a version-2 footer is corrupt, not too new.
-  @ValueSource(ints = {0, 3, 255})
+  // Versions 2 and 3 are now supported (DES v2, plain and encrypted): a v1 body under such a footer is
+  // corrupt, not too new.
+  @ValueSource(ints = {0, 4, 255})
   void otherVersionsGiveDistinctTooOldAndTooNewErrors(int version) {
     byte[] c = SAMPLES.get(0).clone();
     c[c.length - 72 + 8] = (byte) version;

@@ -44,9 +44,9 @@ class V2VersionAndOptionsTest {
   void newerAndOlderVersionsGetDistinctErrors() throws IOException {
     byte[] c = sample();
     int at = c.length - V1Footer.SIZE + 8;
-    c[at] = 3;
+    c[at] = 4;
     assertThatThrownBy(() -> DesReader.open(RangeSources.memory("n.des", c), io.easystore.ReaderOptions.defaults()))
-        .isInstanceOf(UnsupportedVersionException.TooNew.class).hasMessageContaining("newest supported: 2");
+        .isInstanceOf(UnsupportedVersionException.TooNew.class).hasMessageContaining("newest supported: 3");
     c[at] = 0;
     assertThatThrownBy(() -> DesReader.open(RangeSources.memory("o.des", c), io.easystore.ReaderOptions.defaults()))
         .isInstanceOf(UnsupportedVersionException.TooOld.class).hasMessageContaining("oldest supported: 1");
