@@ -196,6 +196,24 @@ class EncryptedContainerTest {
   }
 
   @Test
+  void theNioFileSystemReadsEncryptedContainersAndRefusesToUpdateThem() throws IOException {
+    Map<String, byte[]> files = bodies(6, 30);
+    Path out = write(files, WriterOptions.defaults().withEncryption(Encryption.of("k1", KEYS)), null);
+    java.net.URI uri = java.net.URI.create("des:" + out.toUri());
+    try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(uri,
+        Map.of("readOnly", "true", "readerOptions", ReaderOptions.defaults().withKeys(KEYS)))) {
+      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        assertThat(Files.readAllBytes(fs.getPath("/" + e.getKey()))).isEqualTo(e.getValue());
+      }
+      try (Stream<Path> s = Files.list(fs.getPath("/d1"))) {
+        assertThat(s.count()).isEqualTo(3);
+      }
+    }
+    assertThatThrownBy(() -> java.nio.file.FileSystems.newFileSystem(uri, Map.of()))
+        .isInstanceOf(EncryptedContainerUpdateException.class).hasMessageContaining(out.toString());
+  }
+
+  @Test
   void plaintextContainersReportNoEncryption() throws IOException {
     Path out = write(bodies(4, 5), WriterOptions.defaults(), null);
     try (DesReader r = DesReader.open(out, ReaderOptions.defaults().withKeys(KEYS))) {

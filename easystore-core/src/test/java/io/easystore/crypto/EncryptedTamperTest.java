@@ -111,6 +111,19 @@ class EncryptedTamperTest {
     }
   }
 
+  @Test
+  void everyTruncationIsRefusedWithATypedError() throws IOException {
+    byte[] original = write(true, CodecId.ZSTD);
+    Map<String, byte[]> expected = files();
+    List<Integer> missed = new ArrayList<>();
+    for (int len = 0; len < original.length; len++) {
+      if (!detected(Arrays.copyOf(original, len), expected)) {
+        missed.add(len);
+      }
+    }
+    assertThat(missed).as("truncations read as if whole").isEmpty();
+  }
+
   /** Two bodies of equal length at different offsets. */
   private Path twins(int size) throws IOException {
     Path out = tmp.resolve("twins.des");
