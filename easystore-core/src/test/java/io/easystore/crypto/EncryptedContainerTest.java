@@ -177,6 +177,47 @@ class EncryptedContainerTest {
   }
 
   @Test
+  void theKeyNeverAppearsInTheFileOrInErrors() throws IOException {
+    Path out = write(bodies(8, 50), WriterOptions.defaults().withEncryption(Encryption.of("k1", KEYS)), null);
+    byte[] file = Files.readAllBytes(out);
+    String b64 = java.util.Base64.getEncoder().encodeToString(KEY);
+    assertThat(indexOf(file, KEY)).as("raw key bytes in the file").isEqualTo(-1);
+    assertThat(indexOf(file, b64.getBytes(StandardCharsets.US_ASCII))).as("base64 key in the file").isEqualTo(-1);
+    byte[] flipped = file.clone();
+    flipped[file.length / 3] ^= 4;
+    List<String> messages = new ArrayList<>();
+    for (byte[] bytes : List.of(file, flipped)) {
+      for (ReaderOptions ro : List.of(ReaderOptions.defaults(), ReaderOptions.defaults().withKeys(KEYS),
+          ReaderOptions.defaults().withKeys(KeyProviders.of("k1", OTHER)))) {
+        try (DesReader r = DesReader.open(RangeSources.memory("scan", bytes), ro)) {
+          messages.addAll(r.verify().problems());
+          messages.add(String.valueOf(r.encryption()));
+        } catch (IOException e) {
+          messages.add(e.toString());
+        }
+      }
+    }
+    messages.add(KEYS.toString());
+    for (String m : messages) {
+      assertThat(m).doesNotContain(b64).doesNotContain(new String(KEY, StandardCharsets.ISO_8859_1));
+    }
+    assertThat(messages).anyMatch(m -> m.contains("k1"));
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  @Test
   void missingAndWrongKeysAreDistinctErrors() throws IOException {
     Path out = write(bodies(3, 20), WriterOptions.defaults().withEncryption(Encryption.of("k1", KEYS)), null);
     assertThatThrownBy(() -> DesReader.open(out))

@@ -22,8 +22,10 @@ public final class HostileInput {
   private HostileInput() {}
 
   /** Small limits so that an absurd count fails as a limit, not as a 1 GiB allocation. */
+  /** Key "fuzz" (32 zero bytes), so that encrypted inputs reach the decryption paths. */
   public static final ReaderOptions SMALL_LIMITS = ReaderOptions.defaults()
-      .withMaxEntries(100_000).withMaxIndexBytes(8 << 20).withMaxMetaBytes(1 << 20).withMaxBatchBytes(8 << 20);
+      .withMaxEntries(100_000).withMaxIndexBytes(8 << 20).withMaxMetaBytes(1 << 20).withMaxBatchBytes(8 << 20)
+      .withKeys(io.easystore.crypto.KeyProviders.of("fuzz", new byte[32]));
 
   /** Returns a short description of the outcome, for replay messages. */
   public static String exercise(String name, byte[] bytes, String replay) {
