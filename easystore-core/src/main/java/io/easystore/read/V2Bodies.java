@@ -29,6 +29,7 @@ final class V2Bodies {
   private final long tailStart;
   private final ReaderOptions options;
   private final AtomicReferenceArray<Codec> dictionaries;
+  private final ExternalBodies external;
 
   V2Bodies(RangeSource source, RootBlock root, byte[] tail, long tailStart, ReaderOptions options) {
     this.source = source;
@@ -37,16 +38,18 @@ final class V2Bodies {
     this.tailStart = tailStart;
     this.options = options;
     this.dictionaries = new AtomicReferenceArray<>(root.dictionaries().size() + 1);
+    this.external = ExternalBodies.v2(source, options);
   }
 
-  /** Refuses what cannot be read here: directories, external and encrypted bodies. */
+  /** Where external bodies (sibling objects) are opened. */
+  ExternalBodies external() {
+    return external;
+  }
+
+  /** Refuses what cannot be read here: directories and encrypted bodies. */
   void checkReadable(IndexEntry e) throws IOException {
     if (e.isDirectory()) {
       throw new FileSystemException(e.name(), null, "is a directory in " + source.name());
-    }
-    if (e.isExternal()) {
-      throw new IOException(source.name() + ": entry '" + e.name()
-          + "' is stored outside the container (external); read it from its object store");
     }
     if (e.isEncrypted()) {
       throw new IOException(source.name() + ": entry '" + e.name() + "' is encrypted, which this reader cannot decrypt");
@@ -59,7 +62,14 @@ final class V2Bodies {
       throw new IOException(source.name() + ": entry '" + e.name() + "' is " + e.size()
           + " bytes, too large for one array; use openStream");
     }
-    byte[] stored = source.readFully(e.dataOffset(), (int) e.storedLength());
+    byte[] stored;
+    if (e.isExternal()) {
+      try (RangeSource sibling = external.open(e)) {
+        stored = sibling.readFully(0, (int) e.storedLength());
+      }
+    } else {
+      stored = source.readFully(e.dataOffset(), (int) e.storedLength());
+    }
     return decode(e, stored, 0, stored.length);
   }
 
@@ -102,7 +112,8 @@ final class V2Bodies {
   /** A stream of the original bytes, checked against the checksum at its end if {@code verify}. */
   InputStream stream(IndexEntry e, boolean verify) throws IOException {
     checkReadable(e);
-    InputStream raw = new EntryInputStream(source, e.dataOffset(), e.storedLength());
+    InputStream raw = e.isExternal() ? external.storedStream(e)
+        : new EntryInputStream(source, e.dataOffset(), e.storedLength());
     InputStream body = e.isCompressed() ? codec(e).decompressingStream(raw, e.size(), source.name()) : raw;
     return new VerifyingInputStream(body, e, verify ? this : null, source.name());
   }

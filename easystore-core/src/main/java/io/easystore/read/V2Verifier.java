@@ -207,7 +207,7 @@ final class V2Verifier {
   }
 
   private void checkBody(IndexEntry e) {
-    if (e.isExternal() || e.isEncrypted()) {
+    if (e.isEncrypted()) {
       return;
     }
     try (InputStream in = bodies.stream(e, true)) {

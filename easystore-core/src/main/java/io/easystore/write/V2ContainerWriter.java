@@ -48,6 +48,7 @@ final class V2ContainerWriter implements DesWriter {
   private final UUID uuid = UUID.randomUUID();
   private final Codec codec;
   private final BodyEncoder bodies;
+  private final ExternalWriter external;
   private final DictionaryStage dictionaries;
   private final PageSizer sizer;
   private final EntrySorter sorter;
@@ -65,6 +66,7 @@ final class V2ContainerWriter implements DesWriter {
     this.options = options;
     this.codec = options.codec() == CodecId.NONE ? Codecs.none() : Codecs.of(options.codec(), options.level());
     this.bodies = new BodyEncoder(sink, options.checksum());
+    this.external = new ExternalWriter(sink, options, uuid);
     this.dictionaries = options.trainDictionaries()
         ? new DictionaryStage(codec, options.level(), options.dictionaryBytes(), this::emit) : null;
     this.sizer = new PageSizer(options.checksum().size());
@@ -92,6 +94,15 @@ final class V2ContainerWriter implements DesWriter {
   @Override
   public void addFile(String name, byte[] body, ObjectNode metaNode, EntryAttributes attributes) throws IOException {
     Objects.requireNonNull(body, "body");
+    if (external.exceeds(body.length)) {
+      String key = external.nextKey();
+      EntryFields x = begin(name, false, ExternalWriter.withKey(metaNode, key), attributes);
+      guarded(() -> {
+        external.write(key, body, codec, x);
+        sorter.add(x);
+      });
+      return;
+    }
     EntryFields e = begin(name, false, metaNode, attributes);
     guarded(() -> {
       boolean sampled = dictionaries != null && body.length <= DictionaryStage.MAX_SAMPLE_BODY
@@ -111,6 +122,10 @@ final class V2ContainerWriter implements DesWriter {
   public void addFile(String name, InputStream body, ObjectNode metaNode, EntryAttributes attributes)
       throws IOException {
     Objects.requireNonNull(body, "body");
+    if (external.enabled()) {
+      addTaken(name, body, metaNode, attributes);
+      return;
+    }
     EntryFields e = begin(name, false, metaNode, attributes);
     guarded(() -> {
       byte[] head = body.readNBytes(BodyEncoder.IN_MEMORY_LIMIT);
@@ -137,8 +152,42 @@ final class V2ContainerWriter implements DesWriter {
   public void addFile(String name, Path file, ObjectNode meta, EntryAttributes attributes) throws IOException {
     V2Paths.validate(name);
     try (InputStream in = Files.newInputStream(file)) {
-      addFile(name, in, meta, attributes);
+      if (external.enabled() && external.exceeds(Files.size(file))) {
+        byte[] head = in.readNBytes(BodyEncoder.IN_MEMORY_LIMIT);
+        addExternal(name, head, in, meta, attributes);
+      } else {
+        addFile(name, in, meta, attributes);
+      }
     }
+  }
+
+  /** A body of unknown length while external bodies are on: read until it is known where it goes. */
+  private void addTaken(String name, InputStream body, ObjectNode metaNode, EntryAttributes attributes)
+      throws IOException {
+    V2Paths.validate(name);
+    try (ExternalWriter.Intake in = external.take(body)) {
+      if (in.external()) {
+        addExternal(name, in.head(), in.remainder(), metaNode, attributes);
+      } else if (in.complete()) {
+        addFile(name, in.head(), metaNode, attributes);
+      } else {
+        EntryFields e = begin(name, false, metaNode, attributes);
+        guarded(() -> {
+          bodies.writeLarge(in.head(), in.head().length, in.remainder(), codec, e);
+          sorter.add(e);
+        });
+      }
+    }
+  }
+
+  private void addExternal(String name, byte[] head, InputStream rest, ObjectNode metaNode,
+      EntryAttributes attributes) throws IOException {
+    String key = external.nextKey();
+    EntryFields e = begin(name, false, ExternalWriter.withKey(metaNode, key), attributes);
+    guarded(() -> {
+      external.write(key, head, head.length, rest, codec, e);
+      sorter.add(e);
+    });
   }
 
   @Override
