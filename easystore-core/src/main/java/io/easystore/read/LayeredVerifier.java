@@ -74,7 +74,7 @@ final class LayeredVerifier {
         }
         files++;
         original += e.size();
-        stored += e.storedLength();
+        stored += e.isExternal() ? 0 : e.storedLength();
         checkEntry(e);
       }
     } catch (java.io.UncheckedIOException e) {

@@ -178,7 +178,7 @@ final class V2Verifier {
     } else {
       live++;
       original += e.size();
-      stored += e.storedLength();
+      stored += e.isExternal() ? 0 : e.storedLength();
       checkBody(e);
     }
     if (e.metaLength() > 0) {
