@@ -227,6 +227,16 @@ public interface DesReader extends Closeable {
     return getIndex().stream();
   }
 
+  /**
+   * Requests, payload bytes and retries this reader has cost so far, when it reads from a remote
+   * source ({@link io.easystore.remote.RemoteSources#requestStats}): the container's source
+   * (the opening request included) plus every sibling object of external entries opened and
+   * closed so far. Empty for local files and memory, which cost no requests.
+   */
+  default java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+    return java.util.Optional.empty();
+  }
+
   /** Counts, sizes and regions. */
   ContainerStats stats();
 

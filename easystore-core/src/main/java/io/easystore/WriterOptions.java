@@ -100,7 +100,7 @@ public record WriterOptions(
   public WriterOptions withFormatVersion(int v) {
     if (v == 1) {
       return new WriterOptions(1, CodecId.NONE, 0, false, dictionaryBytes, sortMemoryBytes, checksum, tempDir, null,
-          NO_EXTERNAL);
+          externalThreshold);
     }
     return new WriterOptions(v, codec, level, trainDictionaries, dictionaryBytes, sortMemoryBytes, checksum,
         tempDir, encryption, externalThreshold);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -129,6 +130,36 @@ class RemoteCliTest {
     assertThat(extract.exit()).as(extract.stderr()).isZero();
     assertThat(Files.readAllBytes(x.resolve("data/big.bin"))).isEqualTo(big);
     assertThat(Files.readString(x.resolve("docs/readme.txt"))).isEqualTo("read me");
+  }
+
+  @Test
+  void packWithExternalAboveStoresLargeBodiesAsSiblingObjectsInS3() throws IOException {
+    Path src = Files.createDirectories(tmp.resolve("ext/sub"));
+    Files.writeString(src.resolve("a.txt"), "alpha");
+    byte[] big = new byte[200_000];
+    new Random(7).nextBytes(big);
+    Files.write(src.resolve("big.bin"), big);
+    CliRun pack = s3("pack", src.getParent().toString(), "-o", "s3://cli/ext/c.des", "--external-above", "64KiB");
+    assertThat(pack.exit()).as(pack.stderr()).isZero();
+    List<String> keys = admin.listObjectsV2(b -> b.bucket("cli").prefix("ext/")).contents().stream()
+        .map(o -> o.key()).toList();
+    assertThat(keys).hasSize(2).contains("ext/c.des").anyMatch(k -> k.startsWith("ext/c.des.ext/"));
+    assertThat(s3("cat", "s3://cli/ext/c.des", "sub/big.bin").stdout()).isEqualTo(big);
+    assertThat(s3("ls", "-l", "s3://cli/ext/c.des", "sub").out().lines())
+        .anyMatch(l -> l.contains(" x--- ") && l.endsWith("big.bin"));
+    assertThat(s3("verify", "s3://cli/ext/c.des").exit()).isZero();
+    CliRun bad = s3("pack", src.getParent().toString(), "-o", "s3://cli/ext/d.des", "--external-above", "lots");
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.stderr()).contains("not a size");
+  }
+
+  @Test
+  void sizesParseInBinaryAndDecimalUnits() {
+    assertThat(WriterOptionsMixin.parseSize("5000")).isEqualTo(5000);
+    assertThat(WriterOptionsMixin.parseSize("64KiB")).isEqualTo(64 << 10);
+    assertThat(WriterOptionsMixin.parseSize("100MiB")).isEqualTo(100L << 20);
+    assertThat(WriterOptionsMixin.parseSize("1g")).isEqualTo(1L << 30);
+    assertThat(WriterOptionsMixin.parseSize("10MB")).isEqualTo(10_000_000);
   }
 
   @Test

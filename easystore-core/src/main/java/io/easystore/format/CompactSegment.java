@@ -58,8 +58,8 @@ public final class CompactSegment {
       } else {
         live++;
         original += d.originalLength();
-        stored += d.storedLength();
         if ((d.flags() & IndexEntry.EXTERNAL) == 0) {
+          stored += d.storedLength();
           maxEnd = Math.max(maxEnd, d.dataOffset() + d.storedLength());
         }
       }

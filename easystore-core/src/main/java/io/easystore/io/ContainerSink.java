@@ -35,4 +35,26 @@ public interface ContainerSink extends Closeable {
   /** Discards the container unless it was published. Idempotent. */
   @Override
   void close() throws IOException;
+
+  /**
+   * The container's own name (last path segment or key segment), from which the writer derives
+   * sibling keys; null if this sink cannot create sibling objects.
+   */
+  default String siblingBaseName() {
+    return null;
+  }
+
+  /**
+   * A sink for the sibling object {@code relativeKey} (an external body) next to the container:
+   * same directory or bucket prefix; the key must satisfy {@link SiblingKeys}. The sibling becomes
+   * visible when its own {@link #publish()} succeeds, which a writer does before it publishes the
+   * container. If this container sink is closed without having been published, it removes every
+   * sibling it created, published or not. One sibling at a time; the caller closes it.
+   *
+   * @throws IOException if this sink cannot create sibling objects
+   */
+  default ContainerSink sibling(String relativeKey) throws IOException {
+    SiblingKeys.check(relativeKey);
+    throw new IOException(name() + ": this sink cannot create sibling objects (external bodies)");
+  }
 }

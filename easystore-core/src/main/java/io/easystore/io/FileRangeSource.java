@@ -23,6 +23,11 @@ final class FileRangeSource implements RangeSource {
   }
 
   @Override
+  public RangeSource sibling(String relativeKey) throws IOException {
+    return new FileRangeSource(RangeSources.siblingPath(path, relativeKey));
+  }
+
+  @Override
   public String name() {
     return path.toString();
   }

@@ -21,6 +21,7 @@ final class FileSink implements ContainerSink {
   private long position;
   private boolean published;
   private boolean closed;
+  private final java.util.List<FileSink> siblings = new java.util.ArrayList<>();
 
   FileSink(Path target) throws IOException {
     this.target = target.toAbsolutePath();
@@ -65,6 +66,19 @@ final class FileSink implements ContainerSink {
   }
 
   @Override
+  public String siblingBaseName() {
+    return target.getFileName().toString();
+  }
+
+  @Override
+  public ContainerSink sibling(String relativeKey) throws IOException {
+    ensureOpen();
+    FileSink s = new FileSink(RangeSources.siblingPath(target, relativeKey));
+    siblings.add(s);
+    return s;
+  }
+
+  @Override
   public void publish() throws IOException {
     ensureOpen();
     channel.force(true);
@@ -93,7 +107,47 @@ final class FileSink implements ContainerSink {
     try {
       channel.close();
     } finally {
-      Files.deleteIfExists(temp);
+      try {
+        Files.deleteIfExists(temp);
+      } finally {
+        removeSiblings();
+      }
+    }
+  }
+
+  /** Deletes the siblings of a container that was not published, and the directories made for them. */
+  private void removeSiblings() throws IOException {
+    Path dir = target.getParent();
+    IOException first = null;
+    for (FileSink s : siblings) {
+      try {
+        s.close();
+        Files.deleteIfExists(s.target);
+        for (Path p = s.target.getParent(); p != null && p.startsWith(dir) && !p.equals(dir); p = p.getParent()) {
+          if (!deleteIfEmpty(p)) {
+            break;
+          }
+        }
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    siblings.clear();
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private static boolean deleteIfEmpty(Path p) throws IOException {
+    try {
+      return Files.deleteIfExists(p);
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      // Another container's siblings (or the user's files) live there too: keep it.
+      return false;
     }
   }
 }

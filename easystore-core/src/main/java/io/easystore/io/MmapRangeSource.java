@@ -38,6 +38,11 @@ final class MmapRangeSource implements RangeSource {
   }
 
   @Override
+  public RangeSource sibling(String relativeKey) throws IOException {
+    return new MmapRangeSource(RangeSources.siblingPath(path, relativeKey));
+  }
+
+  @Override
   public String name() {
     return path.toString();
   }

@@ -58,4 +58,19 @@ public interface RangeSource extends Closeable {
     readFully(position, ByteBuffer.wrap(out));
     return out;
   }
+
+  /**
+   * Opens the sibling object {@code relativeKey} (an external body): a file in this container's
+   * directory, an object under the same bucket prefix, a URL resolved against this one. The key
+   * must satisfy {@link SiblingKeys}; implementations check it again and never open anything
+   * outside the container's directory or prefix. The caller owns and closes the returned source.
+   *
+   * @throws IOException if this kind of source has no siblings, or the sibling cannot be opened
+   *     ({@link java.nio.file.NoSuchFileException} when it does not exist)
+   * @throws IllegalArgumentException if the key breaks the {@link SiblingKeys} rule
+   */
+  default RangeSource sibling(String relativeKey) throws IOException {
+    SiblingKeys.check(relativeKey);
+    throw new IOException(name() + ": this source cannot open sibling objects (external bodies)");
+  }
 }

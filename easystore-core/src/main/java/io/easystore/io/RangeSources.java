@@ -49,6 +49,26 @@ public final class RangeSources {
     return null;
   }
 
+  /**
+   * The path of sibling {@code relativeKey} of the local container {@code container}: in its
+   * directory or below, never elsewhere.
+   *
+   * @throws IllegalArgumentException if the key breaks the {@link SiblingKeys} rule
+   */
+  static Path siblingPath(Path container, String relativeKey) {
+    SiblingKeys.check(relativeKey);
+    Path dir = container.toAbsolutePath().normalize().getParent();
+    Path p = dir;
+    for (String segment : relativeKey.split("/")) {
+      p = p.resolve(segment);
+    }
+    p = p.normalize();
+    if (!p.startsWith(dir) || p.equals(dir)) {
+      throw new IllegalArgumentException("sibling key '" + relativeKey + "' leaves " + dir);
+    }
+    return p;
+  }
+
   /** Reads from a byte array; the array is not copied and must not change afterwards. */
   public static RangeSource memory(String name, byte[] bytes) {
     return new MemoryRangeSource(name, bytes);

@@ -135,7 +135,7 @@ final class FileUpdater implements DesUpdater {
       } else {
         files--;
         original -= old.size();
-        stored -= old.storedLength();
+        stored -= old.inlineStoredLength();
       }
     }
     if (now != null && !now.isTombstone()) {
@@ -144,7 +144,7 @@ final class FileUpdater implements DesUpdater {
       } else {
         files++;
         original += now.originalLength();
-        stored += now.storedLength();
+        stored += (now.flags() & io.easystore.IndexEntry.EXTERNAL) != 0 ? 0 : now.storedLength();
       }
     }
   }

@@ -46,6 +46,12 @@ final class Namespace {
     long storedLength() {
       return staged != null ? staged.storedLength() : committed.storedLength();
     }
+
+    /** Bytes of the body inside the container: 0 for an external body, which lives in a sibling. */
+    long inlineStoredLength() {
+      int flags = staged != null ? staged.flags() : committed.flags();
+      return (flags & IndexEntry.EXTERNAL) != 0 ? 0 : storedLength();
+    }
   }
 
   void committed(CommitState st) {

@@ -317,7 +317,7 @@ public final class CommitState {
 
   /** The base container's zstd dictionaries (id {@code i + 1} at index {@code i}), checked. */
   public List<byte[]> dictionaries(RangeSource source, ReaderOptions options) throws IOException {
-    V2Bodies b = new V2Bodies(source, base.root(), base.tail(), base.tailStart(), options, null);
+    V2Bodies b = new V2Bodies(source, base.root(), base.tail(), base.tailStart(), options);
     List<byte[]> out = new ArrayList<>();
     for (RootBlock.DictRef d : base.root().dictionaries()) {
       out.add(b.loadDictionary(d));

@@ -68,7 +68,7 @@ final class LayeredReader implements DesReader {
     }
     Layer base = state.base();
     indexes[deltas.size()] = base.index(source);
-    bodies = new V2Bodies(source, base.root(), base.tail(), base.tailStart(), options, null);
+    bodies = new V2Bodies(source, base.root(), base.tail(), base.tailStart(), options);
   }
 
   CommitState state() {
@@ -236,7 +236,11 @@ final class LayeredReader implements DesReader {
 
   @Override
   public SeekableByteChannel newChannel(String name) throws IOException {
-    return new EntryChannel(source, file(name), bodies, options.verifyOnRead());
+    IndexEntry e = file(name);
+    if (e.isExternal()) {
+      return bodies.external().channel(e, bodies, options.verifyOnRead());
+    }
+    return new EntryChannel(source, e, bodies, options.verifyOnRead());
   }
 
   @Override
@@ -297,7 +301,10 @@ final class LayeredReader implements DesReader {
         throw new IOException(source.name() + ": entry '" + n + "' is " + e.size()
             + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
       }
-      ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
+      if (!e.isExternal()) {
+        // External bodies are separate objects, read one by one below, never merged into a range.
+        ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
+      }
       wanted.add(e);
     }
     byte[][] out = new byte[wanted.size()][];
@@ -307,11 +314,17 @@ final class LayeredReader implements DesReader {
         out[r.id()] = bodies.decode(wanted.get(r.id()), block, (int) (r.offset() - g.start()), (int) r.length());
       }
     }
+    ExternalBodies.readEach(wanted, out, bodies::read);
     Map<String, byte[]> result = new LinkedHashMap<>();
     for (int i = 0; i < out.length; i++) {
       result.put(wanted.get(i).name(), out[i]);
     }
     return result;
+  }
+
+  @Override
+  public java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+    return bodies.external().requestStats();
   }
 
   @Override

@@ -74,7 +74,7 @@ final class LayeredVerifier {
         }
         files++;
         original += e.size();
-        stored += e.storedLength();
+        stored += e.isExternal() ? 0 : e.storedLength();
         checkEntry(e);
       }
     } catch (java.io.UncheckedIOException e) {
@@ -152,7 +152,7 @@ final class LayeredVerifier {
       problems.add("entry '" + e.name() + "': body [" + e.dataOffset() + ", " + e.dataEnd()
           + ") overlaps free space or an index region");
     }
-    if (!e.isExternal() && !e.isEncrypted()) {
+    if (!e.isEncrypted()) {
       try (InputStream in = reader.bodies().stream(e, true)) {
         int n;
         while ((n = in.read(buf)) >= 0) {

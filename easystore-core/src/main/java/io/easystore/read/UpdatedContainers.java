@@ -189,6 +189,11 @@ final class UpdatedContainers {
     }
 
     @Override
+    public RangeSource sibling(String relativeKey) throws IOException {
+      return delegate.sibling(relativeKey);
+    }
+
+    @Override
     public void close() throws IOException {
       try {
         delegate.close();

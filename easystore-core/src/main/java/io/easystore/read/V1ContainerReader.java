@@ -37,6 +37,7 @@ final class V1ContainerReader implements DesReader {
   private final List<IndexEntry> index;
   private final List<String> live;
   private final Map<String, IndexEntry> byName;
+  private final ExternalBodies external;
 
   private V1ContainerReader(RangeSource source, ReaderOptions options, V1Footer footer,
       long fileSize, List<IndexEntry> index) {
@@ -58,6 +59,7 @@ final class V1ContainerReader implements DesReader {
     }
     this.byName = map;
     this.live = List.copyOf(names);
+    this.external = new ExternalBodies(source, this::readMeta);
   }
 
   static V1ContainerReader open(RangeSource source, ReaderOptions options, ContainerReaders.Tail tail)
@@ -122,10 +124,6 @@ final class V1ContainerReader implements DesReader {
 
   private IndexEntry readable(String name) throws IOException {
     IndexEntry e = entry(name);
-    if (e.isExternal()) {
-      throw new IOException(source.name() + ": entry '" + name
-          + "' is stored outside the container (external); read it from its object store");
-    }
     if (e.isCompressed() || e.isEncrypted()) {
       throw new CorruptContainerException(source.name(), e.dataOffset(), name,
           "flagged compressed or encrypted, which DES v1 does not define");
@@ -140,18 +138,30 @@ final class V1ContainerReader implements DesReader {
       throw new IOException(source.name() + ": entry '" + name + "' is " + e.storedLength()
           + " bytes, too large for one array; use openStream");
     }
+    if (e.isExternal()) {
+      try (RangeSource sibling = external.open(e)) {
+        return sibling.readFully(0, (int) e.storedLength());
+      }
+    }
     return source.readFully(e.dataOffset(), (int) e.storedLength());
   }
 
   @Override
   public InputStream openStream(String name) throws IOException {
     IndexEntry e = readable(name);
+    if (e.isExternal()) {
+      return external.storedStream(e);
+    }
     return new EntryInputStream(source, e.dataOffset(), e.storedLength());
   }
 
   @Override
   public java.nio.channels.SeekableByteChannel newChannel(String name) throws IOException {
-    return new EntryChannel(source, readable(name), null, false);
+    IndexEntry e = readable(name);
+    if (e.isExternal()) {
+      return external.channel(e, null, false);
+    }
+    return new EntryChannel(source, e, null, false);
   }
 
   @Override
@@ -187,7 +197,9 @@ final class V1ContainerReader implements DesReader {
         throw new IOException(source.name() + ": entry '" + n + "' is " + e.storedLength()
             + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
       }
-      ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
+      if (!e.isExternal()) {
+        ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
+      }
       wanted.add(e);
     }
     byte[][] bodies = new byte[wanted.size()][];
@@ -198,11 +210,17 @@ final class V1ContainerReader implements DesReader {
             bodies[r.id()] = java.util.Arrays.copyOfRange(block, from, from + (int) r.length());
           }
         });
+    ExternalBodies.readEach(wanted, bodies, e -> getFile(e.name()));
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (int i = 0; i < bodies.length; i++) {
       out.put(wanted.get(i).name(), bodies[i]);
     }
     return out;
+  }
+
+  @Override
+  public java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+    return external.requestStats();
   }
 
   @Override
@@ -218,7 +236,7 @@ final class V1ContainerReader implements DesReader {
 
   @Override
   public VerifyReport verify() throws IOException {
-    return new V1Verifier(source, footer, index, this::readMeta).run();
+    return new V1Verifier(source, footer, index, this::readMeta).withExternal(external).run();
   }
 
   @Override

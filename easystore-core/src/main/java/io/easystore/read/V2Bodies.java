@@ -31,10 +31,19 @@ final class V2Bodies {
   private final ReaderOptions options;
   private final AtomicReferenceArray<Codec> dictionaries;
   private final ContainerCipher cipher;
+  private final ExternalBodies external;
 
-  /** @param cipher opens sealed bodies and dictionaries; null for a plaintext container */
+  /** A plaintext container's bodies. */
+  V2Bodies(RangeSource source, RootBlock root, byte[] tail, long tailStart, ReaderOptions options) {
+    this(source, root, tail, tailStart, options, null, null);
+  }
+
+  /**
+   * @param cipher opens sealed bodies and dictionaries; null for a plaintext container
+   * @param meta reads the metadata that names external bodies; null: plaintext v2 records
+   */
   V2Bodies(RangeSource source, RootBlock root, byte[] tail, long tailStart, ReaderOptions options,
-      ContainerCipher cipher) {
+      ContainerCipher cipher, ExternalBodies.MetaReader meta) {
     this.cipher = cipher;
     this.source = source;
     this.root = root;
@@ -42,20 +51,23 @@ final class V2Bodies {
     this.tailStart = tailStart;
     this.options = options;
     this.dictionaries = new AtomicReferenceArray<>(root.dictionaries().size() + 1);
+    this.external = new ExternalBodies(source,
+        meta != null ? meta : e -> V2Meta.read(source, options, 0, null, e));
+  }
+
+  /** Where external bodies (sibling objects) are opened. */
+  ExternalBodies external() {
+    return external;
   }
 
   /**
-   * Refuses what cannot be read here: directories, external bodies, and bodies whose encryption
+   * Refuses what cannot be read here: directories, and bodies whose encryption
    * does not match the container's (a plaintext body in an encrypted container would let whoever
    * can write the file substitute content).
    */
   void checkReadable(IndexEntry e) throws IOException {
     if (e.isDirectory()) {
       throw new FileSystemException(e.name(), null, "is a directory in " + source.name());
-    }
-    if (e.isExternal()) {
-      throw new IOException(source.name() + ": entry '" + e.name()
-          + "' is stored outside the container (external); read it from its object store");
     }
     if (e.isEncrypted() != (cipher != null)) {
       throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), cipher != null
@@ -69,7 +81,14 @@ final class V2Bodies {
       throw new IOException(source.name() + ": entry '" + e.name() + "' is " + e.size()
           + " bytes, too large for one array; use openStream");
     }
-    byte[] stored = source.readFully(e.dataOffset(), (int) e.storedLength());
+    byte[] stored;
+    if (e.isExternal()) {
+      try (RangeSource sibling = external.open(e)) {
+        stored = sibling.readFully(0, (int) e.storedLength());
+      }
+    } else {
+      stored = source.readFully(e.dataOffset(), (int) e.storedLength());
+    }
     return decode(e, stored, 0, stored.length);
   }
 
@@ -122,7 +141,8 @@ final class V2Bodies {
   /** A stream of the original bytes, checked against the checksum at its end if {@code verify}. */
   InputStream stream(IndexEntry e, boolean verify) throws IOException {
     checkReadable(e);
-    InputStream raw = new EntryInputStream(source, e.dataOffset(), e.storedLength());
+    InputStream raw = e.isExternal() ? external.storedStream(e)
+        : new EntryInputStream(source, e.dataOffset(), e.storedLength());
     if (e.isEncrypted()) {
       raw = cipher.openingStream(e.dataOffset(), e.storedLength(), raw, e.name());
     }

@@ -60,7 +60,7 @@ final class V2ContainerReader implements DesReader {
     this.cipher = cipher;
     this.index = new V2Index(source, footer, root, tail, tailStart, new PageCache(options.pageCacheBytes()),
         metaCipher());
-    this.bodies = new V2Bodies(source, root, tail, tailStart, options, cipher);
+    this.bodies = new V2Bodies(source, root, tail, tailStart, options, cipher, this::readMeta);
   }
 
   /** The cipher for index pages and metadata: set only when the container protects its index. */
@@ -235,7 +235,11 @@ final class V2ContainerReader implements DesReader {
 
   @Override
   public SeekableByteChannel newChannel(String name) throws IOException {
-    return new EntryChannel(source, file(name), bodies, options.verifyOnRead());
+    IndexEntry e = file(name);
+    if (e.isExternal()) {
+      return bodies.external().channel(e, bodies, options.verifyOnRead());
+    }
+    return new EntryChannel(source, e, bodies, options.verifyOnRead());
   }
 
   @Override
@@ -248,32 +252,7 @@ final class V2ContainerReader implements DesReader {
     if (e.metaLength() == 0) {
       node = ReferenceJson.object();
     } else {
-      if (e.metaLength() > options.maxMetaBytes()) {
-        throw new LimitExceededException(source.name(), e.metaOffset(), e.name(), "metadata size", e.metaLength(),
-            options.maxMetaBytes(), "ReaderOptions.withMaxMetaBytes or -Deasystore.maxMetaBytes");
-      }
-      int len = (int) e.metaLength();
-      byte[] bytes = source.readFully(e.metaOffset(), len + 4);
-      int crc = Checksums.crc32c(bytes, 0, len, bytes, 0, 0);
-      if (crc != ByteCursor.getLe32(bytes, len)) {
-        throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(), "metadata checksum mismatch");
-      }
-      ContainerCipher mc = metaCipher();
-      if (mc != null) {
-        bytes = mc.unbox(ContainerCipher.META, e.metaOffset() - footer.metaStart(), 0, bytes, 0, len, e.name());
-        len = bytes.length;
-      }
-      JsonNode parsed;
-      try {
-        parsed = ReferenceJson.parse(bytes, 0, len);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-        throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(),
-            "metadata is not valid JSON: " + ex.getOriginalMessage(), ex);
-      }
-      if (!(parsed instanceof ObjectNode)) {
-        throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(), "metadata is not a JSON object");
-      }
-      node = (ObjectNode) parsed;
+      node = V2Meta.read(source, options, footer.metaStart(), metaCipher(), e);
     }
     if (!e.isDirectory() && !node.has("size")) {
       // v1 always records "size"; v2 keeps it in the index and adds it here for the same view.
@@ -297,7 +276,10 @@ final class V2ContainerReader implements DesReader {
         throw new IOException(source.name() + ": entry '" + n + "' is " + e.size()
             + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
       }
-      ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
+      if (!e.isExternal()) {
+        // External bodies are separate objects, read one by one below, never merged into a range.
+        ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
+      }
       wanted.add(e);
     }
     byte[][] out = new byte[wanted.size()][];
@@ -307,11 +289,17 @@ final class V2ContainerReader implements DesReader {
             out[r.id()] = bodies.decode(wanted.get(r.id()), block, (int) (r.offset() - g.start()), (int) r.length());
           }
         });
+    ExternalBodies.readEach(wanted, out, bodies::read);
     Map<String, byte[]> result = new LinkedHashMap<>();
     for (int i = 0; i < out.length; i++) {
       result.put(wanted.get(i).name(), out[i]);
     }
     return result;
+  }
+
+  @Override
+  public java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+    return bodies.external().requestStats();
   }
 
   @Override

@@ -224,7 +224,7 @@ final class V2Verifier {
     } else {
       live++;
       original += e.size();
-      stored += e.storedLength();
+      stored += e.isExternal() ? 0 : e.storedLength();
       checkBody(e);
     }
     if (e.metaLength() > 0) {
@@ -253,9 +253,6 @@ final class V2Verifier {
   }
 
   private void checkBody(IndexEntry e) {
-    if (e.isExternal()) {
-      return;
-    }
     try (InputStream in = bodies.stream(e, true)) {
       int n;
       while ((n = in.read(buf)) >= 0) {

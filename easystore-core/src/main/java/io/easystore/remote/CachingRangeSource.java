@@ -64,6 +64,21 @@ public final class CachingRangeSource implements RangeSource {
     return new CachingRangeSource(delegate, delegate.name(), versionToken, cache, blockSize);
   }
 
+  /** The delegate's sibling, cached in the same cache when it is remote. */
+  @Override
+  public RangeSource sibling(String relativeKey) throws IOException {
+    RangeSource s = delegate.sibling(relativeKey);
+    if (s instanceof RemoteRangeSource remote) {
+      try {
+        return wrap(remote, cache, blockSize);
+      } catch (IOException | RuntimeException e) {
+        s.close();
+        throw e;
+      }
+    }
+    return s;
+  }
+
   /** The wrapped source. */
   public RangeSource delegate() {
     return delegate;

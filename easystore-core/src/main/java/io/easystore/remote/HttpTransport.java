@@ -54,6 +54,25 @@ final class HttpTransport implements RangeTransport {
     this.headers = withBasicAuth(uri, options.headers());
   }
 
+  /**
+   * The sibling's URL: this URL's directory plus the key, each segment percent-encoded, so the key
+   * can only name something at or below that directory on the same origin. The query (which may
+   * carry a signature for this object only) is not carried over.
+   */
+  @Override
+  public RangeTransport sibling(String relativeKey) {
+    io.easystore.io.SiblingKeys.check(relativeKey);
+    StringBuilder path = new StringBuilder();
+    for (String segment : relativeKey.split("/")) {
+      if (path.length() > 0) {
+        path.append('/');
+      }
+      path.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    URI resolved = uri.resolve(URI.create(path.toString()));
+    return new HttpTransport(resolved, options, client);
+  }
+
   /** The URL without user info and without the query, which may carry a signature. */
   private static String display(URI uri) {
     try {

@@ -1,5 +1,7 @@
 package io.easystore.remote;
 
+import io.easystore.io.RangeSource;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -124,6 +126,13 @@ final class PinnedRangeSource implements RemoteRangeSource {
       n += len;
     }
     return n;
+  }
+
+  /** Opens the sibling with one request, under the same options; it has its own counters. */
+  @Override
+  public RangeSource sibling(String relativeKey) throws IOException {
+    io.easystore.io.SiblingKeys.check(relativeKey);
+    return RemoteRangeSource.open(transport.sibling(relativeKey), options);
   }
 
   @Override

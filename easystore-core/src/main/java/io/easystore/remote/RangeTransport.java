@@ -41,6 +41,16 @@ public interface RangeTransport extends Closeable {
   byte[] fetch(long offset, int length, ObjectVersion pinned) throws IOException;
 
   /**
+   * A transport for the sibling object {@code relativeKey} (an external body) next to this one,
+   * sharing this transport's client and settings; the key satisfies
+   * {@link io.easystore.io.SiblingKeys} (the caller has checked it). Sends no request. Closing the
+   * sibling leaves this transport's client open.
+   */
+  default RangeTransport sibling(String relativeKey) throws IOException {
+    throw new IOException(name() + ": this transport cannot open sibling objects (external bodies)");
+  }
+
+  /**
    * The answer to the opening request.
    *
    * @param version the version found, whose size is the object's length

@@ -51,6 +51,16 @@ final class BufferedSink implements ContainerSink {
   }
 
   @Override
+  public String siblingBaseName() {
+    return sink.siblingBaseName();
+  }
+
+  @Override
+  public ContainerSink sibling(String relativeKey) throws IOException {
+    return sink.sibling(relativeKey);
+  }
+
+  @Override
   public void publish() throws IOException {
     flush();
     sink.publish();

@@ -17,7 +17,7 @@ public final class ContainerWriters {
   /** A writer for {@code options.formatVersion()} owning {@code sink}. */
   public static DesWriter create(ContainerSink sink, WriterOptions options) throws IOException {
     if (options.formatVersion() == 1) {
-      return new V1ContainerWriter(sink);
+      return new V1ContainerWriter(sink, options);
     }
     try {
       return new V2ContainerWriter(new BufferedSink(sink), options);

@@ -128,7 +128,7 @@ final class TreeBuilder {
     } else {
       live++;
       original += e.originalLength;
-      stored += e.storedLength;
+      stored += (e.flags & IndexEntry.EXTERNAL) != 0 ? 0 : e.storedLength;
     }
   }
 

@@ -35,9 +35,18 @@ final class V1ContainerWriter implements DesWriter {
   private byte[] chunk;
   private boolean failed;
   private boolean finished;
+  /** Stores bodies above the threshold as siblings; null when every body stays inside. */
+  private final ExternalWriter external;
 
   V1ContainerWriter(ContainerSink sink) throws IOException {
+    this(sink, null);
+  }
+
+  /** @param options only {@code externalThreshold}, {@code checksum} and {@code tempDir} matter; null for none */
+  V1ContainerWriter(ContainerSink sink, io.easystore.WriterOptions options) throws IOException {
     this.sink = sink;
+    this.external = options == null || options.externalThreshold() == io.easystore.WriterOptions.NO_EXTERNAL ? null
+        : new ExternalWriter(sink, options, java.util.UUID.randomUUID(), null);
     try {
       sink.write(ByteBuffer.wrap(V1Footer.header()));
     } catch (IOException | RuntimeException e) {
@@ -50,6 +59,14 @@ final class V1ContainerWriter implements DesWriter {
   public void addFile(String name, byte[] body, ObjectNode meta) throws IOException {
     Objects.requireNonNull(body, "body");
     byte[] nameBytes = begin(name);
+    if (external != null && external.exceeds(body.length)) {
+      String key = external.nextKey();
+      io.easystore.format.EntryFields f = new io.easystore.format.EntryFields();
+      external.write(key, body, io.easystore.codec.Codecs.none(), f);
+      finish(name, nameBytes, 0, body.length, ExternalWriter.withKey(sizeFirst(meta, body.length), key),
+          IndexEntry.EXTERNAL);
+      return;
+    }
     long offset = sink.position();
     try {
       sink.write(ByteBuffer.wrap(body));
@@ -57,18 +74,44 @@ final class V1ContainerWriter implements DesWriter {
       failed = true;
       throw e;
     }
-    finish(name, nameBytes, offset, body.length, meta);
+    finish(name, nameBytes, offset, body.length, meta, 0);
   }
 
   @Override
   public void addFile(String name, InputStream body, ObjectNode meta) throws IOException {
     Objects.requireNonNull(body, "body");
     byte[] nameBytes = begin(name);
-    long offset = sink.position();
+    if (external != null) {
+      try (ExternalWriter.Intake in = external.take(body)) {
+        if (in.external()) {
+          String key = external.nextKey();
+          io.easystore.format.EntryFields f = new io.easystore.format.EntryFields();
+          external.write(key, in.head(), in.head().length, in.remainder(), io.easystore.codec.Codecs.none(), f);
+          finish(name, nameBytes, 0, f.originalLength, ExternalWriter.withKey(sizeFirst(meta, f.originalLength), key),
+              IndexEntry.EXTERNAL);
+          return;
+        }
+        long offset = sink.position();
+        try {
+          sink.write(ByteBuffer.wrap(in.head()));
+        } catch (IOException | RuntimeException e) {
+          failed = true;
+          throw e;
+        }
+        copyInline(name, nameBytes, offset, in.head().length, in.remainder(), meta);
+        return;
+      }
+    }
+    copyInline(name, nameBytes, sink.position(), 0, body, meta);
+  }
+
+  /** Appends {@code body} after {@code already} bytes of this entry that were written at {@code offset}. */
+  private void copyInline(String name, byte[] nameBytes, long offset, long already, InputStream body, ObjectNode meta)
+      throws IOException {
     if (chunk == null) {
       chunk = new byte[CHUNK];
     }
-    long length = 0;
+    long length = already;
     try {
       int n;
       while ((n = body.read(chunk)) >= 0) {
@@ -80,15 +123,27 @@ final class V1ContainerWriter implements DesWriter {
       failed = true;
       throw e;
     }
-    finish(name, nameBytes, offset, length, meta);
+    finish(name, nameBytes, offset, length, meta, 0);
   }
 
   @Override
   public void addFile(String name, Path file, ObjectNode meta) throws IOException {
-    begin(name);
+    byte[] nameBytes = begin(name);
     try (InputStream in = Files.newInputStream(file)) {
-      addFile(name, in, meta);
+      if (external == null || external.exceeds(Files.size(file))) {
+        addFile(name, in, meta);
+      } else {
+        // Known to stay inside: no need to spool it up to the threshold first.
+        copyInline(name, nameBytes, sink.position(), 0, in, meta);
+      }
     }
+  }
+
+  /** The caller's keys then "size", as the reference orders them before the external keys. */
+  private static ObjectNode sizeFirst(ObjectNode callerMeta, long length) {
+    ObjectNode m = callerMeta == null ? ReferenceJson.object() : callerMeta.deepCopy();
+    m.put("size", length);
+    return m;
   }
 
   private byte[] begin(String name) throws IOException {
@@ -105,14 +160,14 @@ final class V1ContainerWriter implements DesWriter {
     return nameBytes;
   }
 
-  private void finish(String name, byte[] nameBytes, long offset, long length, ObjectNode callerMeta) {
+  private void finish(String name, byte[] nameBytes, long offset, long length, ObjectNode callerMeta, int flags) {
     ObjectNode m = callerMeta == null ? ReferenceJson.object() : callerMeta.deepCopy();
     // Python's dict keeps an existing "size" key in place and appends a new one last.
     m.put("size", length);
     byte[] json = ReferenceJson.toBytes(m);
     long metaOffset = meta.size();
     meta.writeBytes(json);
-    entries.add(IndexEntry.v1(name, offset, length, metaOffset, json.length, 0));
+    entries.add(IndexEntry.v1(name, offset, length, metaOffset, json.length, flags));
     names.add(nameBytes);
     seen.add(name);
     indexLength += V1Index.encodedSize(nameBytes);

@@ -54,6 +54,7 @@ final class V2ContainerWriter implements DesWriter {
   private final ContainerCipher cipher;
   private final KeyBlock keyBlock;
   private final BodyEncoder bodies;
+  private final ExternalWriter external;
   private final DictionaryStage dictionaries;
   private final PageSizer sizer;
   private final EntrySorter sorter;
@@ -87,6 +88,7 @@ final class V2ContainerWriter implements DesWriter {
       this.cipher = null;
     }
     this.bodies = new BodyEncoder(sink, options.checksum(), cipher);
+    this.external = new ExternalWriter(sink, options, uuid, cipher);
     this.dictionaries = options.trainDictionaries()
         ? new DictionaryStage(codec, options.level(), options.dictionaryBytes(), this::emit) : null;
     this.sizer = new PageSizer(options.checksum().size());
@@ -114,6 +116,15 @@ final class V2ContainerWriter implements DesWriter {
   @Override
   public void addFile(String name, byte[] body, ObjectNode metaNode, EntryAttributes attributes) throws IOException {
     Objects.requireNonNull(body, "body");
+    if (external.exceeds(body.length)) {
+      String key = external.nextKey();
+      EntryFields x = begin(name, false, ExternalWriter.withKey(metaNode, key), attributes);
+      guarded(() -> {
+        external.write(key, body, codec, x);
+        sorter.add(x);
+      });
+      return;
+    }
     EntryFields e = begin(name, false, metaNode, attributes);
     guarded(() -> {
       boolean sampled = dictionaries != null && body.length <= DictionaryStage.MAX_SAMPLE_BODY
@@ -133,6 +144,10 @@ final class V2ContainerWriter implements DesWriter {
   public void addFile(String name, InputStream body, ObjectNode metaNode, EntryAttributes attributes)
       throws IOException {
     Objects.requireNonNull(body, "body");
+    if (external.enabled()) {
+      addTaken(name, body, metaNode, attributes);
+      return;
+    }
     EntryFields e = begin(name, false, metaNode, attributes);
     guarded(() -> {
       byte[] head = body.readNBytes(BodyEncoder.IN_MEMORY_LIMIT);
@@ -159,8 +174,42 @@ final class V2ContainerWriter implements DesWriter {
   public void addFile(String name, Path file, ObjectNode meta, EntryAttributes attributes) throws IOException {
     V2Paths.validate(name);
     try (InputStream in = Files.newInputStream(file)) {
-      addFile(name, in, meta, attributes);
+      if (external.enabled() && external.exceeds(Files.size(file))) {
+        byte[] head = in.readNBytes(BodyEncoder.IN_MEMORY_LIMIT);
+        addExternal(name, head, in, meta, attributes);
+      } else {
+        addFile(name, in, meta, attributes);
+      }
     }
+  }
+
+  /** A body of unknown length while external bodies are on: read until it is known where it goes. */
+  private void addTaken(String name, InputStream body, ObjectNode metaNode, EntryAttributes attributes)
+      throws IOException {
+    V2Paths.validate(name);
+    try (ExternalWriter.Intake in = external.take(body)) {
+      if (in.external()) {
+        addExternal(name, in.head(), in.remainder(), metaNode, attributes);
+      } else if (in.complete()) {
+        addFile(name, in.head(), metaNode, attributes);
+      } else {
+        EntryFields e = begin(name, false, metaNode, attributes);
+        guarded(() -> {
+          bodies.writeLarge(in.head(), in.head().length, in.remainder(), codec, e);
+          sorter.add(e);
+        });
+      }
+    }
+  }
+
+  private void addExternal(String name, byte[] head, InputStream rest, ObjectNode metaNode,
+      EntryAttributes attributes) throws IOException {
+    String key = external.nextKey();
+    EntryFields e = begin(name, false, ExternalWriter.withKey(metaNode, key), attributes);
+    guarded(() -> {
+      external.write(key, head, head.length, rest, codec, e);
+      sorter.add(e);
+    });
   }
 
   @Override

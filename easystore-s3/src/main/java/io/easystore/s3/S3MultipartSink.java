@@ -54,6 +54,7 @@ public final class S3MultipartSink implements ContainerSink {
   private boolean published;
   private boolean publishFailed;
   private boolean closed;
+  private final List<S3MultipartSink> siblings = new ArrayList<>();
 
   private S3MultipartSink(S3Client client, boolean ownsClient, S3Location location, int partSize, RetryPolicy retry) {
     if (location.versionId() != null) {
@@ -120,9 +121,34 @@ public final class S3MultipartSink implements ContainerSink {
     return parts.size();
   }
 
-  /** Requests and bytes sent so far. */
+  @Override
+  public String siblingBaseName() {
+    String key = location.key();
+    return key.substring(key.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * A sink for {@code relativeKey} under this container's prefix in the same bucket, with the same
+   * client, part size and retry policy. Closing this sink unpublished deletes the siblings it made.
+   */
+  @Override
+  public ContainerSink sibling(String relativeKey) throws IOException {
+    ensureOpen();
+    S3Location at = S3Location.of(location.bucket(), io.easystore.io.SiblingKeys.resolve(location.key(), relativeKey));
+    S3MultipartSink s = new S3MultipartSink(client, false, at, part.length, retry);
+    siblings.add(s);
+    return s;
+  }
+
+  /** Requests and bytes sent so far, this container's and its siblings'. */
   public RequestStats.Snapshot stats() {
-    return stats.snapshot();
+    RequestStats.Snapshot total = stats.snapshot();
+    for (S3MultipartSink s : siblings) {
+      RequestStats.Snapshot x = s.stats();
+      total = new RequestStats.Snapshot(total.requests() + x.requests(), total.bytes() + x.bytes(),
+          total.retries() + x.retries());
+    }
+    return total;
   }
 
   /** The published object's ETag, once published. */
@@ -239,7 +265,37 @@ public final class S3MultipartSink implements ContainerSink {
         }));
       }
     } finally {
-      closeClient();
+      try {
+        removeSiblings();
+      } finally {
+        closeClient();
+      }
+    }
+  }
+
+  /** Aborts or deletes the siblings of a container that was not published. */
+  private void removeSiblings() throws IOException {
+    IOException first = null;
+    for (S3MultipartSink s : siblings) {
+      try {
+        s.close();
+        if (s.published) {
+          retry.execute(s.name(), stats, () -> s.call(() -> {
+            s.uploads.delete();
+            return null;
+          }));
+        }
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    siblings.clear();
+    if (first != null) {
+      throw first;
     }
   }
 

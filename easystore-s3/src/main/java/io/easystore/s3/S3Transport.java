@@ -36,6 +36,13 @@ final class S3Transport implements RangeTransport {
     this.cacheLocation = endpoint + name;
   }
 
+  /** The object {@code relativeKey} under this object's prefix, read with the same client (not owned). */
+  @Override
+  public io.easystore.remote.RangeTransport sibling(String relativeKey) {
+    return new S3Transport(client, false,
+        S3Location.of(location.bucket(), io.easystore.io.SiblingKeys.resolve(location.key(), relativeKey)));
+  }
+
   @Override
   public String name() {
     return name;

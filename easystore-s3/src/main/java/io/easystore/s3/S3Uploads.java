@@ -43,6 +43,10 @@ final class S3Uploads {
         .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build()).eTag();
   }
 
+  void delete() {
+    client.deleteObject(b -> b.bucket(location.bucket()).key(location.key()));
+  }
+
   void abort(String uploadId) {
     client.abortMultipartUpload(AbortMultipartUploadRequest.builder()
         .bucket(location.bucket()).key(location.key()).uploadId(uploadId).build());

@@ -83,9 +83,10 @@ class S3RequestBudgetTest {
     }
     try (RangeSource src = RemoteSources.open(uri, options);
         DesReader r = DesReader.open(src, ReaderOptions.defaults())) {
-      assertThat(RemoteSources.requestStats(src).orElseThrow().requests()).isEqualTo(1);
+      assertThat(r.requestStats().orElseThrow().requests()).isEqualTo(1);
       assertThat(r.getFile("dir/f7")).hasSize(107);
-      assertThat(RemoteSources.requestStats(src).orElseThrow().requests()).isLessThanOrEqualTo(1 + r.stats().indexLevels());
+      assertThat(r.requestStats().orElseThrow().requests()).isLessThanOrEqualTo(1 + r.stats().indexLevels());
+      assertThat(r.requestStats()).isEqualTo(RemoteSources.requestStats(src));
     }
     try (DesReader r = DesReader.open(uri, ReaderOptions.defaults(), options)) {
       assertThat(r.getFiles(List.of("dir/f1", "dir/f2999"))).hasSize(2);
