@@ -4,7 +4,7 @@ import io.easystore.CorruptContainerException;
 import io.easystore.codec.Codec;
 import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
-import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.crypto.MissingKeyException;
 import io.easystore.crypto.PageSealer;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
@@ -114,7 +114,7 @@ final class PageCodec {
     int bodyLen = stored.length;
     if (h.encrypted()) {
       if (sealer == null) {
-        throw new KeyUnavailableException(keyId, KeyUnavailableException.Reason.MISSING, name
+        throw new MissingKeyException(keyId, name
             + " is encrypted with key '" + keyId + "'; supply it (--key-file, --key-env or a KeyProvider)");
       }
       byte[] prefix = PageHeader.encode(h.offset(), h.codec(), true, h.created(), h.entryCount(), h.plainLength(),
