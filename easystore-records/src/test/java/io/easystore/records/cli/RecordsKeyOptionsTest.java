@@ -168,6 +168,9 @@ class RecordsKeyOptionsTest {
     assertThat(run("", "stats", a, "--key-dir", secrets.toString()).code).isZero();
     assertThat(run("", "index", a, "--key", "id", "--key-env", "THE_KEY").code).isZero();
     assertThat(run("", "find", a, "7", "--key", "id", "--key-env", "THE_KEY").code).isZero();
+    assertThat(run("", "rekey", a, "--to", archive("scan2.rec"), "--key-env", "THE_KEY", "--new-key-file",
+        f.toString(), "--new-key-id", "scan2").code).isZero();
+    assertThat(run("", "rekey", a, "--to", archive("scan3.rec"), "--key-env", "THE_KEY", "--decrypt").code).isZero();
     // Failures print messages too: wrong key, malformed key, keystore without the alias.
     env.put("BAD", B64.substring(0, 20) + "!!");
     run("", "cat", a, "--key-env", "BAD");
@@ -194,6 +197,48 @@ class RecordsKeyOptionsTest {
           .doesNotContain(PASSWORD);
     }
     assertThat(String.join("", printed)).contains("300").contains("scan");
+  }
+
+  @Test
+  void rekeyRotatesEncryptsAndDecryptsKeepingRecordsAndPageTimes() throws Exception {
+    env.put("OLD", B64);
+    env.put("NEW", Base64.getEncoder().encodeToString(OTHER));
+    String a = archive("rot.rec");
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      in.append("{\"id\":").append(i).append("}\n");
+    }
+    assertThat(run(in.toString(), "append", a, "--encrypt", "--key-id", "old", "--key-env", "OLD",
+        "--page-size", "512", "--description", "rotating").code).isZero();
+    Result statsBefore = run("", "stats", a, "--key-env", "OLD");
+    List<String> before = run("", "cat", a, "--key-env", "OLD").lines();
+    assertThat(before).hasSize(400);
+
+    Result rot = run("", "rekey", a, "--key-env", "OLD", "--new-key-env", "NEW", "--new-key-id", "new");
+    assertThat(rot.code).as(rot.err).isZero();
+    assertThat(rot.out).contains("400 records").contains("key 'new'");
+    assertThat(run("", "cat", a, "--key-env", "NEW").lines()).isEqualTo(before);
+    Result old = run("", "cat", a, "--key-env", "OLD");
+    assertThat(old.code).isEqualTo(4);
+    assertThat(old.err).contains("not the key");
+    Result statsAfter = run("", "stats", a, "--key-env", "NEW");
+    assertThat(statsAfter.out).contains("rotating").contains("new");
+    assertThat(pageLines(statsAfter.out)).isEqualTo(pageLines(statsBefore.out));
+
+    String plain = archive("plain.rec");
+    assertThat(run("", "rekey", a, "--to", plain, "--key-env", "NEW", "--decrypt").code).isZero();
+    assertThat(run("", "cat", plain).lines()).isEqualTo(before);
+    assertThat(Files.readString(Path.of(plain), StandardCharsets.ISO_8859_1)).contains("\"id\":399");
+    assertThat(run("", "rekey", plain, "--to", archive("x.rec")).code).as("new key or --decrypt").isEqualTo(2);
+    try (Stream<Path> s = Files.list(work)) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  /** The lines of {@code stats} about pages and times (which a rewrite keeps). */
+  static List<String> pageLines(String stats) {
+    return stats.lines().filter(l -> l.startsWith("pages") || l.startsWith("records") || l.startsWith("first")
+        || l.startsWith("last")).toList();
   }
 
   Path keystore() throws Exception {
