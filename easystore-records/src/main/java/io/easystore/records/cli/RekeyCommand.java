@@ -59,8 +59,9 @@ final class RekeyCommand extends Subcommand {
     long pages = 0;
     // Hold the lock appenders take, so no record is appended to the old file meanwhile.
     try (FileChannel ch = FileChannel.open(archive, StandardOpenOption.WRITE);
-        FileLock lock = tryLock(ch);
+        FileLock held = tryLock(ch);
         RecordReader r = read.open(archive, keys, this::warn)) {
+      assert held.isValid();
       ArchiveMetadata m = r.metadata();
       PageClock clock = new PageClock(m.created());
       WriterOptions o = WriterOptions.defaults().withCodec(m.codec(), m.codecLevel())
