@@ -241,16 +241,16 @@ public interface DesReader extends Closeable {
   ContainerStats stats();
 
   /**
-   * Reads and checks everything: header, every entry's body range and metadata. Structural
-   * problems that make the container unreadable still throw; everything else is reported.
-   */
-  VerifyReport verify() throws IOException;
-
-  /**
-   * How this container is encrypted (algorithm, key id, whether names are protected), or empty
-   * for a plaintext container. Never contains key material.
+   * How the container is encrypted (cipher, key id, whether names are protected), or empty for a
+   * plaintext container. Never key material.
    */
   default java.util.Optional<io.easystore.crypto.EncryptionInfo> encryption() {
     return java.util.Optional.empty();
   }
+
+  /**
+   * Reads and checks everything: header, every entry's body range and metadata. Structural
+   * problems that make the container unreadable still throw; everything else is reported.
+   */
+  VerifyReport verify() throws IOException;
 }

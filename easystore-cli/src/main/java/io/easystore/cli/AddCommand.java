@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,6 +41,8 @@ final class AddCommand extends Sub {
           + " stored raw.")
   String codec;
 
+  @Mixin KeyOptions keys;
+
   @Override
   public Integer call() throws Exception {
     if (as != null && files.size() != 1) {
@@ -52,7 +56,7 @@ final class AddCommand extends Sub {
         .withWriterOptions(WriterOptions.defaults().withCodec(c));
     long count = 0;
     long bytes = 0;
-    try (DesUpdater u = DesUpdater.open(container, o)) {
+    try (DesUpdater u = DesUpdater.open(container, updateOptions(o, keys))) {
       for (Path f : files) {
         String target = as != null ? as : f.toAbsolutePath().normalize().getFileName().toString();
         if (Files.isDirectory(f)) {

@@ -2,6 +2,7 @@ package io.easystore.cli;
 
 import io.easystore.DesReader;
 import java.io.InputStream;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,12 +15,14 @@ final class CatCommand extends Sub {
 
   @Mixin RemoteOptionsMixin remote;
 
+  @Mixin KeyOptions keys;
+
   @Parameters(index = "1", paramLabel = "NAME", description = "The entry.")
   String name;
 
   @Override
   public Integer call() throws Exception {
-    try (DesReader r = open(container, remote); InputStream in = r.openStream(name)) {
+    try (DesReader r = open(container, remote, keys); InputStream in = r.openStream(name)) {
       in.transferTo(terminal().out());
       terminal().out().flush();
     }

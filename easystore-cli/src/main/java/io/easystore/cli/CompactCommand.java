@@ -4,7 +4,9 @@ import io.easystore.mutate.DesUpdater;
 import io.easystore.mutate.SpaceStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "compact", mixinStandardHelpOptions = true,
@@ -15,11 +17,13 @@ final class CompactCommand extends Sub {
   @Parameters(index = "0", paramLabel = "CONTAINER", description = "The local container to compact.")
   Path container;
 
+  @Mixin KeyOptions keys;
+
   @Override
   public Integer call() throws Exception {
     long before = Files.size(container);
     SpaceStats after;
-    try (DesUpdater u = DesUpdater.open(container)) {
+    try (DesUpdater u = DesUpdater.open(container, updateOptions(io.easystore.mutate.UpdateOptions.defaults(), keys))) {
       after = u.compact();
     }
     terminal().out().printf("compacted %s: %s -> %s (%d entries)%n", container, humanBytes(before),

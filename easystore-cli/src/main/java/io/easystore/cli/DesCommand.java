@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {PackCommand.class, LsCommand.class, CatCommand.class, MetaCommand.class,
         InfoCommand.class, VerifyCommand.class, ExtractCommand.class, DemoCommand.class, TreeCommand.class,
         FindCommand.class, ImportCommand.class, ExportCommand.class, AddCommand.class, RmCommand.class,
-        MvCommand.class, CompactCommand.class},
+        MvCommand.class, CompactCommand.class, RekeyCommand.class},
     scope = ScopeType.INHERIT)
 final class DesCommand implements Runnable {
   final Terminal terminal;

@@ -5,6 +5,7 @@ import io.easystore.archive.ExportResult;
 import io.easystore.archive.TarExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,10 +25,12 @@ final class ExportCommand extends Sub {
 
   @Mixin RemoteOptionsMixin remote;
 
+  @Mixin KeyOptions keys;
+
   @Override
   public Integer call() throws Exception {
     ExportResult r;
-    try (DesReader reader = open(container, remote)) {
+    try (DesReader reader = open(container, remote, keys)) {
       // Entries without a modification time get the container's, so extracted files do not date from 1970.
       long mtime = container.contains("://") ? System.currentTimeMillis()
           : Files.getLastModifiedTime(Path.of(container)).toMillis();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +38,8 @@ final class ExtractCommand extends Sub {
 
   @Mixin RemoteOptionsMixin remote;
 
+  @Mixin KeyOptions keys;
+
   @Parameters(index = "1..*", paramLabel = "NAME",
       description = "Files or directories to extract (default: all); a directory brings everything below it.")
   List<String> names = new ArrayList<>();
@@ -49,7 +52,7 @@ final class ExtractCommand extends Sub {
 
   @Override
   public Integer call() throws Exception {
-    try (DesReader r = open(container, remote)) {
+    try (DesReader r = open(container, remote, keys)) {
       List<IndexEntry> files = new ArrayList<>();
       List<IndexEntry> directories = new ArrayList<>();
       select(r, files, directories);

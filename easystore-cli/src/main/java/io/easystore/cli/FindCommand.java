@@ -6,6 +6,7 @@ import io.easystore.tree.PathGlob;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.stream.Stream;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,8 @@ final class FindCommand extends Sub {
 
   @Mixin RemoteOptionsMixin remote;
 
+  @Mixin KeyOptions keys;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -45,7 +48,7 @@ final class FindCommand extends Sub {
       throw new CommandLine.ParameterException(spec.commandLine(), "--type must be f or d, not '" + type + "'");
     }
     PrintStream out = terminal().out();
-    try (DesReader r = open(container, remote); Stream<IndexEntry> s = r.entries()) {
+    try (DesReader r = open(container, remote, keys); Stream<IndexEntry> s = r.entries()) {
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (IndexEntry e : (Iterable<IndexEntry>) s::iterator) {
         if (e.isDeleted() || (type != null && e.isDirectory() != type.equals("d")) || !g.matches(e.name())) {

@@ -6,6 +6,7 @@ import io.easystore.archive.ImportOptions;
 import io.easystore.archive.ImportResult;
 import io.easystore.archive.Importers;
 import java.nio.file.Path;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,10 @@ final class ImportCommand extends Sub {
 
   @Mixin WriterOptionsMixin layout;
 
+  @Mixin KeyOptions keys;
+
+  @Mixin ContainerEncryptOptions encryption;
+
   @Mixin RemoteOptionsMixin remote;
 
   @Spec CommandSpec spec;
@@ -57,6 +62,7 @@ final class ImportCommand extends Sub {
     try {
       options = new ImportOptions(maxEntries, maxBytes, maxRatio, strict);
       writerOptions = layout.toWriterOptions();
+      writerOptions = encryption.apply(writerOptions, keys);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

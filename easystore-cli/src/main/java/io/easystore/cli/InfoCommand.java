@@ -3,8 +3,12 @@ package io.easystore.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.ContainerStats;
 import io.easystore.DesReader;
+import io.easystore.crypto.EncryptionInfo;
+import io.easystore.crypto.KeyUnavailableException;
 import io.easystore.json.ReferenceJson;
 import java.io.PrintStream;
+import java.util.Optional;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,18 +23,49 @@ final class InfoCommand extends Sub {
 
   @Mixin RemoteOptionsMixin remote;
 
+  @Mixin KeyOptions keys;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
     PrintStream out = terminal().out();
-    try (DesReader r = open(container, remote)) {
+    DesReader opened;
+    try {
+      opened = open(container, remote, keys);
+    } catch (KeyUnavailableException e) {
+      // What can be said without the key: that it is encrypted, and with which key id.
+      String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT);
+      if (json) {
+        ObjectNode o = ReferenceJson.object();
+        o.put("container", container);
+        ObjectNode enc = o.putObject("encryption");
+        enc.put("keyId", e.keyId());
+        enc.put("keyAvailable", false);
+        enc.put("reason", reason);
+        out.println(o);
+      } else {
+        out.println("container:  " + container);
+        out.println("encryption: encrypted (key '" + e.keyId() + "' not available: " + reason + ")");
+      }
+      return 0;
+    }
+    try (DesReader r = opened) {
       ContainerStats s = r.stats();
+      Optional<EncryptionInfo> encryption = r.encryption();
       if (json) {
         ObjectNode o = ReferenceJson.MAPPER.valueToTree(s);
         o.put("container", r.name());
         o.put("format", r.formatName());
+        if (encryption.isPresent()) {
+          ObjectNode enc = o.putObject("encryption");
+          enc.put("algorithm", encryption.get().algorithm());
+          enc.put("keyId", encryption.get().keyId());
+          enc.put("namesProtected", encryption.get().namesProtected());
+        } else {
+          o.putNull("encryption");
+        }
         io.easystore.mutate.SpaceStats space = localSpace(s);
         if (space != null) {
           o.put("liveBodyBytes", space.liveBodyBytes());
@@ -42,6 +77,7 @@ final class InfoCommand extends Sub {
       }
       out.println("container:  " + r.name());
       out.println("format:     " + r.formatName() + " v" + s.formatVersion());
+      out.println("encryption: " + describe(encryption));
       out.printf("size:       %d bytes (%s)%n", s.fileSize(), humanBytes(s.fileSize()));
       out.printf("entries:    %d (%d live)%n", s.entries(), s.liveEntries());
       out.printf("bodies:     %d bytes (%s)%n", s.bodyBytes(), humanBytes(s.bodyBytes()));
@@ -61,6 +97,16 @@ final class InfoCommand extends Sub {
       }
     }
     return 0;
+  }
+
+  /**
+   * One line about encryption, without secrets. Filled from {@link DesReader#encryption()}, which
+   * the DES v2 reader reports once container encryption lands in core (until then: "none").
+   */
+  static String describe(Optional<EncryptionInfo> encryption) {
+    return encryption.map(e -> e.algorithm() + ", key '" + e.keyId() + "', "
+        + (e.namesProtected() ? "names and metadata protected" : "bodies only (names and metadata readable)"))
+        .orElse("none");
   }
 
   /** Live and dead bytes of a local v2 container (which may have been updated in place), else null. */

@@ -3,6 +3,7 @@ package io.easystore.cli;
 import io.easystore.DesReader;
 import io.easystore.IndexEntry;
 import java.io.PrintStream;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,13 +23,15 @@ final class LsCommand extends Sub {
 
   @Mixin RemoteOptionsMixin remote;
 
+  @Mixin KeyOptions keys;
+
   @Option(names = {"-l", "--long"}, description = "Show size, stored length, data offset and flags.")
   boolean longFormat;
 
   @Override
   public Integer call() throws Exception {
     PrintStream out = terminal().out();
-    try (DesReader r = open(container, remote)) {
+    try (DesReader r = open(container, remote, keys)) {
       if (directory != null) {
         listDirectory(r, out);
         return 0;

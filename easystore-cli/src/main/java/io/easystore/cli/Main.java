@@ -16,6 +16,8 @@ public final class Main {
   public static final int FAILED = 1;
   /** Exit code for command lines that do not parse (picocli's convention). */
   public static final int USAGE = 2;
+  /** Exit code when a key is missing, malformed or wrong (as for {@code des records}). */
+  public static final int KEY = 4;
 
   private Main() {}
 
@@ -25,8 +27,17 @@ public final class Main {
 
   /** Runs one command line against the given streams; returns the exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(args, in, out, err, System.getenv());
+  }
+
+  /**
+   * As {@link #run(String[], InputStream, PrintStream, PrintStream)}, with the key options
+   * ({@code --key-env}, {@code EASYSTORE_KEY_<ID>}, the keystore password) reading {@code env}
+   * instead of the process environment.
+   */
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
     Terminal terminal = new Terminal(in, out, err, System.console() != null);
-    CommandLine cl = new CommandLine(new DesCommand(terminal));
+    CommandLine cl = new CommandLine(new DesCommand(terminal), io.easystore.crypto.cli.KeyOptions.factory(env));
     // Commands from other modules read stdin through the terminal, so tests can feed them.
     cl.addSubcommand("records", new io.easystore.records.cli.RecordsCommand(terminal::in));
     cl.addSubcommand("els", new io.easystore.els.cli.ElsCommand(in, out));
@@ -37,7 +48,7 @@ public final class Main {
       if (terminal.debug()) {
         ex.printStackTrace(err);
       }
-      return FAILED;
+      return ex instanceof io.easystore.crypto.KeyUnavailableException ? KEY : FAILED;
     });
     return cl.execute(args);
   }

@@ -2,6 +2,7 @@ package io.easystore.cli;
 
 import io.easystore.DesReader;
 import io.easystore.json.ReferenceJson;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,12 +15,14 @@ final class MetaCommand extends Sub {
 
   @Mixin RemoteOptionsMixin remote;
 
+  @Mixin KeyOptions keys;
+
   @Parameters(index = "1", paramLabel = "NAME", description = "The entry.")
   String name;
 
   @Override
   public Integer call() throws Exception {
-    try (DesReader r = open(container, remote)) {
+    try (DesReader r = open(container, remote, keys)) {
       terminal().out().println(ReferenceJson.MAPPER.writerWithDefaultPrettyPrinter()
           .writeValueAsString(r.getMeta(name)));
     }

@@ -2,7 +2,9 @@ package io.easystore.cli;
 
 import io.easystore.mutate.DesUpdater;
 import java.nio.file.Path;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,9 +24,11 @@ final class MvCommand extends Sub {
   @Option(names = {"-f", "--force"}, description = "Replace TO if it exists (an empty directory or a file).")
   boolean force;
 
+  @Mixin KeyOptions keys;
+
   @Override
   public Integer call() throws Exception {
-    try (DesUpdater u = DesUpdater.open(container)) {
+    try (DesUpdater u = DesUpdater.open(container, updateOptions(io.easystore.mutate.UpdateOptions.defaults(), keys))) {
       u.rename(RmCommand.trim(from), RmCommand.trim(to), force);
       u.commit();
     }

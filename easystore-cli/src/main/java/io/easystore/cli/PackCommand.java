@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +67,10 @@ final class PackCommand extends Sub {
 
   @Mixin WriterOptionsMixin layout;
 
+  @Mixin KeyOptions keys;
+
+  @Mixin ContainerEncryptOptions encryption;
+
   @Mixin RemoteOptionsMixin remote;
 
   @Spec CommandSpec spec;
@@ -78,6 +83,7 @@ final class PackCommand extends Sub {
       options = new PackOptions(includeHidden, followLinks, includeExt, excludeExt, exclude, threads, skipErrors,
           metaFromMime ? (file, path) -> ReferenceJson.object().put("mime", MimeTypes.of(file)) : null);
       writerOptions = layout.toWriterOptions();
+      writerOptions = encryption.apply(writerOptions, keys);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -6,7 +6,9 @@ import io.easystore.mutate.DesUpdater;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,10 +25,12 @@ final class RmCommand extends Sub {
   @Option(names = {"-r", "--recursive"}, description = "Delete directories with everything below them.")
   boolean recursive;
 
+  @Mixin KeyOptions keys;
+
   @Override
   public Integer call() throws Exception {
     int[] count = {0};
-    try (DesUpdater u = DesUpdater.open(container)) {
+    try (DesUpdater u = DesUpdater.open(container, updateOptions(io.easystore.mutate.UpdateOptions.defaults(), keys))) {
       for (String p : paths) {
         delete(u, trim(p), count);
       }

@@ -2,6 +2,9 @@ package io.easystore.cli;
 
 import io.easystore.DesReader;
 import io.easystore.ReaderOptions;
+import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.mutate.UpdateOptions;
 import io.easystore.io.ContainerSink;
 import io.easystore.remote.RemoteOptions;
 import io.easystore.remote.RemoteSources;
@@ -26,8 +29,24 @@ abstract class Sub implements Callable<Integer> {
    * Opens a container location: a path, {@code s3://bucket/key} (with {@code easystore-s3}, which
    * the CLI bundles) or an {@code http(s)://} URL, with the remote settings of {@code remote}.
    */
-  static DesReader open(String container, RemoteOptionsMixin remote) throws IOException {
-    return DesReader.open(container, ReaderOptions.defaults(), remote.toRemoteOptions());
+  static DesReader open(String container, RemoteOptionsMixin remote, KeyOptions keys) throws IOException {
+    try {
+      return DesReader.open(container, ReaderOptions.defaults().withKeys(keys.provider()), remote.toRemoteOptions());
+    } catch (KeyUnavailableException e) {
+      throw e.inContainer(container);
+    }
+  }
+
+  /**
+   * Update options for an in-place command (add, rm, mv, compact) on a container that may be
+   * encrypted.
+   */
+  static UpdateOptions updateOptions(UpdateOptions options, KeyOptions keys) {
+    // Encrypted containers are never updated in place: the updater refuses them with
+    // EncryptedContainerUpdateException, which points at `des rekey`. The key options are still
+    // accepted, like on every command, and validated so that bad combinations are usage errors.
+    keys.provider();
+    return options;
   }
 
   /**

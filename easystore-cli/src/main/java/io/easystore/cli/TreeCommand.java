@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +41,8 @@ final class TreeCommand extends Sub {
 
   @Mixin RemoteOptionsMixin remote;
 
+  @Mixin KeyOptions keys;
+
   /** Files, bytes and subdirectories at any depth below one directory. */
   private static final class Totals {
     long files;
@@ -59,7 +62,7 @@ final class TreeCommand extends Sub {
       top = "";
     }
     PrintStream out = terminal().out();
-    try (DesReader r = open(container, remote)) {
+    try (DesReader r = open(container, remote, keys)) {
       if (!r.isDirectory(top)) {
         if (r.exists(top)) {
           throw new NotDirectoryException(top);

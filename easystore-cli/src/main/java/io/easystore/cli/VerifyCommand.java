@@ -2,6 +2,7 @@ package io.easystore.cli;
 
 import io.easystore.DesReader;
 import io.easystore.VerifyReport;
+import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -15,9 +16,11 @@ final class VerifyCommand extends Sub {
 
   @Mixin RemoteOptionsMixin remote;
 
+  @Mixin KeyOptions keys;
+
   @Override
   public Integer call() throws Exception {
-    try (DesReader r = open(container, remote)) {
+    try (DesReader r = open(container, remote, keys)) {
       VerifyReport report = r.verify();
       for (String p : report.problems()) {
         terminal().out().println("problem: " + p);

@@ -8,10 +8,15 @@ import java.nio.charset.StandardCharsets;
 /** Runs {@code des} in-process and captures what it printed. */
 record CliRun(int exit, byte[] stdout, String stderr) {
   static CliRun of(String... args) {
+    return withEnv(System.getenv(), args);
+  }
+
+  /** Runs with the key options reading {@code env} instead of the process environment. */
+  static CliRun withEnv(java.util.Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.run(args, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
     return new CliRun(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 

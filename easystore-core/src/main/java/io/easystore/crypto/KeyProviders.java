@@ -97,6 +97,26 @@ public final class KeyProviders {
         id -> readFile(id, directory.resolve(checkKeyId(id) + ".key")));
   }
 
+  /**
+   * The AES-256 secret-key entries of a PKCS12 keystore (as made by {@code keytool -genseckey
+   * -keyalg AES -keysize 256 -storetype PKCS12}); the key id is the entry's alias. PKCS12 aliases
+   * are case-insensitive, so ids that differ only in case name the same entry.
+   *
+   * <p>The keystore is read here, once, and its keys are held by the provider; {@code password}
+   * (which must also unlock the entries, as PKCS12 requires) is only used during this call and is
+   * not retained, so the caller may clear it as soon as this returns. This method does not throw
+   * for a bad keystore: a missing file ({@link MissingKeyException}), a wrong password
+   * ({@link WrongKeyException}) or a file that is not PKCS12 ({@link MalformedKeyException}) is
+   * reported for each key looked up, as are, for their own alias only, an absent alias
+   * ({@code MissingKeyException}) and an entry that is not a 256-bit AES secret key
+   * ({@code MalformedKeyException}). No message contains the password or key bytes.
+   */
+  public static KeyProvider pkcs12(Path keystore, char[] password) {
+    Objects.requireNonNull(keystore, "keystore");
+    Objects.requireNonNull(password, "password");
+    return Pkcs12Keys.load(keystore, password);
+  }
+
   /** A fixed in-memory key (tests, or keys fetched from a KMS by the caller). Copies the array. */
   public static KeyProvider of(String keyId, byte[] key) {
     checkKeyId(keyId);
@@ -138,7 +158,7 @@ public final class KeyProviders {
     } catch (NoSuchFileException e) {
       throw missing(id, "key file " + file + " does not exist");
     } catch (IOException e) {
-      throw new KeyUnavailableException(id, KeyUnavailableException.Reason.MISSING,
+      throw new MissingKeyException(id,
           "key '" + id + "': cannot read key file " + file + " (" + e.getClass().getSimpleName() + ")");
     }
     try {
@@ -157,12 +177,12 @@ public final class KeyProviders {
     try {
       key = Base64.getDecoder().decode(base64.strip());
     } catch (IllegalArgumentException e) {
-      throw new KeyUnavailableException(id, KeyUnavailableException.Reason.MALFORMED,
+      throw new MalformedKeyException(id,
           "key '" + id + "' in " + where + " is not valid base64");
     }
     try {
       if (key.length != 32) {
-        throw new KeyUnavailableException(id, KeyUnavailableException.Reason.MALFORMED,
+        throw new MalformedKeyException(id,
             "key '" + id + "' in " + where + " decodes to " + key.length + " bytes, not 32");
       }
       return new SecretKeySpec(key, "AES");
@@ -171,8 +191,8 @@ public final class KeyProviders {
     }
   }
 
-  private static KeyUnavailableException missing(String id, String detail) {
-    return new KeyUnavailableException(id, KeyUnavailableException.Reason.MISSING,
+  private static MissingKeyException missing(String id, String detail) {
+    return new MissingKeyException(id,
         "no key '" + id + "': " + detail);
   }
 

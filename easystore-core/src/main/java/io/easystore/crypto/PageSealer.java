@@ -86,7 +86,7 @@ public final class PageSealer {
    */
   public void verifyKeyCheck(byte[] stored, String container) throws KeyUnavailableException {
     if (stored == null || !MessageDigest.isEqual(stored, keyCheck)) {
-      throw new KeyUnavailableException(keyId, KeyUnavailableException.Reason.WRONG,
+      throw new WrongKeyException(keyId,
           container + ": key '" + keyId + "' is not the key this container was encrypted with");
     }
   }

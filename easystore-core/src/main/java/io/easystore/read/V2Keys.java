@@ -21,7 +21,7 @@ final class V2Keys {
       throws java.io.IOException {
     KeyBlock kb = KeyBlock.parse(name, footer.keyBlockStart(), buf, at, footer.keyBlockLength());
     if (options.keys() == null) {
-      throw new KeyUnavailableException(kb.keyId(), KeyUnavailableException.Reason.MISSING, name
+      throw KeyUnavailableException.of(kb.keyId(), KeyUnavailableException.Reason.MISSING, name
           + ": the container is encrypted with key '" + kb.keyId()
           + "' and no keys were given (ReaderOptions.withKeys, or --key-env/--key-file/--keystore)");
     }
@@ -29,7 +29,7 @@ final class V2Keys {
     try {
       sealer = PageSealer.create(kb.keyId(), options.keys());
     } catch (KeyUnavailableException e) {
-      throw new KeyUnavailableException(e.keyId(), e.reason(), name + ": " + e.getMessage());
+      throw e.inContainer(name);
     }
     sealer.verifyKeyCheck(kb.keyCheck(), name);
     return new ContainerCipher(sealer, footer.uuid(), name, kb.chunkBytes(), kb.protectIndex());

@@ -221,7 +221,7 @@ class EncryptedContainerTest {
   void missingAndWrongKeysAreDistinctErrors() throws IOException {
     Path out = write(bodies(3, 20), WriterOptions.defaults().withEncryption(Encryption.of("k1", KEYS)), null);
     assertThatThrownBy(() -> DesReader.open(out))
-        .isInstanceOfSatisfying(KeyUnavailableException.class, e -> {
+        .isInstanceOfSatisfying(MissingKeyException.class, e -> {
           assertThat(e.reason()).isEqualTo(KeyUnavailableException.Reason.MISSING);
           assertThat(e.keyId()).isEqualTo("k1");
           assertThat(e.getMessage()).contains(out.toString());
@@ -230,7 +230,7 @@ class EncryptedContainerTest {
         .isInstanceOfSatisfying(KeyUnavailableException.class,
             e -> assertThat(e.reason()).isEqualTo(KeyUnavailableException.Reason.MISSING));
     assertThatThrownBy(() -> DesReader.open(out, ReaderOptions.defaults().withKeys(KeyProviders.of("k1", OTHER))))
-        .isInstanceOfSatisfying(KeyUnavailableException.class, e -> {
+        .isInstanceOfSatisfying(WrongKeyException.class, e -> {
           assertThat(e.reason()).isEqualTo(KeyUnavailableException.Reason.WRONG);
           assertThat(e.getMessage()).contains(out.toString());
         });

@@ -34,6 +34,7 @@ final class ArchiveReader implements RecordReader {
     this.first = vh.firstPageOffset();
     this.size = src.size();
     PageSealer sealer = null;
+    String keyProblem = null;
     if (meta.encrypted() && opts.keys() != null) {
       try {
         sealer = PageSealer.create(meta.keyId(), opts.keys());
@@ -44,9 +45,10 @@ final class ArchiveReader implements RecordReader {
           throw e;
         }
         sealer = null;
+        keyProblem = e.getMessage();
       }
     }
-    this.codec = new PageCodec(src.name(), meta, sealer, opts);
+    this.codec = new PageCodec(src.name(), meta, sealer, opts, keyProblem);
     this.walker = new PageWalker(src, codec, size, opts);
   }
 

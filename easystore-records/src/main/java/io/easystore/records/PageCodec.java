@@ -4,7 +4,7 @@ import io.easystore.CorruptContainerException;
 import io.easystore.codec.Codec;
 import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
-import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.crypto.MissingKeyException;
 import io.easystore.crypto.PageSealer;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
@@ -22,9 +22,16 @@ final class PageCodec {
   private final boolean archiveEncrypted;
   private final String keyId;
   private final PageSealer sealer;
+  private final String keyProblem;
   private final ReaderOptions opts;
 
   PageCodec(String name, ArchiveMetadata meta, PageSealer sealer, ReaderOptions opts) {
+    this(name, meta, sealer, opts, null);
+  }
+
+  /** {@code keyProblem}: why the provider had no key (its message, free of key material), or null. */
+  PageCodec(String name, ArchiveMetadata meta, PageSealer sealer, ReaderOptions opts, String keyProblem) {
+    this.keyProblem = keyProblem;
     this.name = name;
     this.archiveId = meta.archiveId();
     this.archiveEncrypted = meta.encrypted();
@@ -114,8 +121,8 @@ final class PageCodec {
     int bodyLen = stored.length;
     if (h.encrypted()) {
       if (sealer == null) {
-        throw new KeyUnavailableException(keyId, KeyUnavailableException.Reason.MISSING, name
-            + " is encrypted with key '" + keyId + "'; supply it (--key-file, --key-env or a KeyProvider)");
+        throw new MissingKeyException(keyId, name + " is encrypted with key '" + keyId + "'; "
+            + (keyProblem != null ? keyProblem : "supply it (--key-file, --key-env or a KeyProvider)"));
       }
       byte[] prefix = PageHeader.encode(h.offset(), h.codec(), true, h.created(), h.entryCount(), h.plainLength(),
           h.storedLength(), 0, h.host().getBytes(StandardCharsets.UTF_8),

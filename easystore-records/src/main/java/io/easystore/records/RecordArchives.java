@@ -1,6 +1,7 @@
 package io.easystore.records;
 
 import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.crypto.MissingKeyException;
 import io.easystore.crypto.PageSealer;
 import io.easystore.io.ContainerSink;
 import io.easystore.io.RangeSource;
@@ -105,7 +106,7 @@ public final class RecordArchives {
       PageSealer sealer = null;
       if (meta.encrypted()) {
         if (opts.keys == null) {
-          throw new KeyUnavailableException(meta.keyId(), KeyUnavailableException.Reason.MISSING,
+          throw new MissingKeyException(meta.keyId(),
               path + " is encrypted with key '" + meta.keyId() + "'; supply it to append");
         }
         sealer = PageSealer.create(meta.keyId(), opts.keys);

@@ -1,6 +1,11 @@
 package io.easystore.records.cli;
 
 import io.easystore.codec.CodecId;
+import io.easystore.crypto.KeyProvider;
+import io.easystore.crypto.KeyProviders;
+import io.easystore.crypto.PageSealer;
+import io.easystore.crypto.cli.EncryptOptions;
+import io.easystore.crypto.cli.KeyOptions;
 import io.easystore.records.Bookmark;
 import io.easystore.records.RecordArchives;
 import io.easystore.records.RecordWriter;
@@ -10,8 +15,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,25 +43,39 @@ final class AppendCommand extends Subcommand {
   @Option(names = "--content-type", paramLabel = "TYPE", description = "What the records are: text, json, log... (default ${DEFAULT-VALUE}).")
   String contentType = "text";
 
-  @Option(names = "--encrypt-with", paramLabel = "KEY_ID", description = "Encrypt a new archive with this key id (key from --key-file, --key-env, --key-dir or EASYSTORE_KEY_<ID>).")
+  @Option(names = "--encrypt-with", paramLabel = "KEY_ID",
+      description = "Same as --encrypt --key-id KEY_ID (kept for scripts written before --encrypt).")
   String encryptWith;
 
-  @ArgGroup(exclusive = true)
-  KeyOptions keys = new KeyOptions();
+  @Mixin
+  KeyOptions keys;
+
+  @Mixin
+  EncryptOptions encryption;
 
   @Override
   int run() throws Exception {
     CodecId c = CodecId.fromLabel(codec);
-    KeyOptions k = keys == null ? new KeyOptions() : keys;
+    KeyProvider provider = keys.provider();
     WriterOptions o = WriterOptions.defaults().withPageSize(pageSize).withApplication(application)
-        .withDescription(description).withContentType(contentType).withKeys(k.provider());
+        .withDescription(description).withContentType(contentType).withKeys(provider);
     o = level == null ? o.withCodec(c) : o.withCodec(c, level);
+    String keyId;
     if (encryptWith != null) {
-      if (Files.exists(archive)) {
-        throw new IllegalArgumentException("--encrypt-with applies to new archives; " + archive
-            + " keeps its own key");
+      if (encryption.encrypt()) {
+        throw new IllegalArgumentException("--encrypt-with KEY_ID is --encrypt --key-id KEY_ID: give one of them");
       }
-      o = o.withEncryption(encryptWith, k.provider());
+      keyId = KeyProviders.checkKeyId(encryptWith);
+      PageSealer.create(keyId, provider);
+    } else {
+      keyId = encryption.keyIdToEncryptWith(keys, provider);
+    }
+    if (keyId != null) {
+      if (Files.exists(archive)) {
+        throw new IllegalArgumentException("--encrypt applies to new archives; " + archive
+            + " keeps its own key (use 'des records rekey' to change it)");
+      }
+      o = o.withEncryption(keyId, provider);
     }
     long n = 0;
     Bookmark last = null;

@@ -1,5 +1,6 @@
 package io.easystore.records.cli;
 
+import io.easystore.crypto.cli.KeyOptions;
 import io.easystore.records.Bookmark;
 import io.easystore.records.RecordCursor;
 import io.easystore.records.RecordReader;
@@ -27,9 +28,12 @@ final class CatCommand extends Subcommand {
   @Mixin
   ReadOptionsMixin read;
 
+  @Mixin
+  KeyOptions keys;
+
   @Override
   int run() throws Exception {
-    try (RecordReader r = read.open(archive, this::warn)) {
+    try (RecordReader r = read.open(archive, keys, this::warn)) {
       Bookmark start = from == null ? new Bookmark(r.firstPageOffset(), 0) : Bookmark.parse(from);
       RecordCursor<byte[]> c = r.cursor(RecordTypes.bytes(), start);
       Printer p = new Printer(out(), json);

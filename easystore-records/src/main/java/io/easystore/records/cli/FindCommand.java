@@ -1,5 +1,6 @@
 package io.easystore.records.cli;
 
+import io.easystore.crypto.cli.KeyOptions;
 import io.easystore.records.Entry;
 import io.easystore.records.KeyIndex;
 import io.easystore.records.KeyIndexes;
@@ -33,10 +34,13 @@ final class FindCommand extends Subcommand {
   @Mixin
   ReadOptionsMixin read;
 
+  @Mixin
+  KeyOptions keys;
+
   @Override
   int run() throws Exception {
     Path idx = index != null ? index : field != null ? IndexCommand.defaultIndex(archive, field) : onlyIndex();
-    try (KeyIndex ki = KeyIndexes.open(idx); RecordReader r = read.open(archive, this::warn)) {
+    try (KeyIndex ki = KeyIndexes.open(idx); RecordReader r = read.open(archive, keys, this::warn)) {
       List<Entry<byte[]>> hits = ki.find(r, key, RecordTypes.bytes());
       Printer p = new Printer(out(), json);
       hits.forEach(p::print);

@@ -1,5 +1,6 @@
 package io.easystore.records.cli;
 
+import io.easystore.crypto.cli.KeyOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonPointer;
 import io.easystore.records.Bookmark;
@@ -37,6 +38,9 @@ final class IndexCommand extends Subcommand {
   @Mixin
   ReadOptionsMixin read;
 
+  @Mixin
+  KeyOptions keys;
+
   private record Found(String text, boolean integral, Bookmark at) {}
 
   static Path defaultIndex(Path archive, String field) {
@@ -61,7 +65,7 @@ final class IndexCommand extends Subcommand {
     List<Found> found = new ArrayList<>();
     long skipped = 0;
     Path out = output != null ? output : defaultIndex(archive, field);
-    try (RecordReader r = read.open(archive, this::warn)) {
+    try (RecordReader r = read.open(archive, keys, this::warn)) {
       RecordCursor<byte[]> c = r.cursor(RecordTypes.bytes());
       while (c.next()) {
         JsonNode rec = Printer.parse(new String(c.current().value(), StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.easystore.records.cli;
 
+import io.easystore.crypto.cli.KeyOptions;
 import io.easystore.records.ReaderOptions;
 import io.easystore.records.RecordArchives;
 import io.easystore.records.RecordReader;
@@ -7,7 +8,6 @@ import io.easystore.records.TornTailException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** Reading options shared by the read-only subcommands. */
@@ -24,12 +24,9 @@ final class ReadOptionsMixin {
   @Option(names = "--max-item-size", paramLabel = "BYTES", description = "Largest record accepted (default ${DEFAULT-VALUE}).")
   int maxItemSize = ReaderOptions.DEFAULT_MAX_ITEM_SIZE;
 
-  @ArgGroup(exclusive = true)
-  KeyOptions keys = new KeyOptions();
-
-  RecordReader open(Path archive, Consumer<String> warn) throws IOException {
+  RecordReader open(Path archive, KeyOptions keys, Consumer<String> warn) throws IOException {
     ReaderOptions o = ReaderOptions.defaults().withMaxPageSize(maxPageSize).withMaxItemSize(maxItemSize)
-        .withKeys((keys == null ? new KeyOptions() : keys).provider())
+        .withKeys(keys.provider())
         .withSkipCorruptPages(skipCorrupt).withTolerateTornTail(!strict || skipCorrupt)
         .withOnSkip(e -> warn.accept(e instanceof TornTailException ? e.getMessage()
             : "skipped damage: " + e.getMessage()));

@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
  * trace.
  */
 @Command(name = "records", mixinStandardHelpOptions = true,
-    description = "Paged append-only record archives: append, cat, tail, stats, index, find, repair.",
+    description = "Paged append-only record archives: append, cat, tail, stats, index, find, repair, rekey.",
     subcommands = {AppendCommand.class, CatCommand.class, TailCommand.class, StatsCommand.class,
-        IndexCommand.class, FindCommand.class, RepairCommand.class})
+        IndexCommand.class, FindCommand.class, RepairCommand.class, RekeyCommand.class})
 public final class RecordsCommand implements Runnable {
   private final Supplier<InputStream> stdin;
 

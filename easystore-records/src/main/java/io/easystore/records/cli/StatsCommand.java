@@ -1,5 +1,6 @@
 package io.easystore.records.cli;
 
+import io.easystore.crypto.cli.KeyOptions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.records.ArchiveMetadata;
 import io.easystore.records.ArchiveStats;
@@ -23,9 +24,12 @@ final class StatsCommand extends Subcommand {
   @Mixin
   ReadOptionsMixin read;
 
+  @Mixin
+  KeyOptions keys;
+
   @Override
   int run() throws Exception {
-    try (RecordReader r = read.open(archive, this::warn)) {
+    try (RecordReader r = read.open(archive, keys, this::warn)) {
       ArchiveMetadata m = r.metadata();
       ArchiveStats s = r.stats();
       double ratio = s.storedBytes() == 0 ? 0 : (double) s.plainBytes() / s.storedBytes();

@@ -44,6 +44,9 @@ abstract class Subcommand implements Callable<Integer> {
   public final Integer call() {
     try {
       return run();
+    } catch (picocli.CommandLine.ParameterException e) {
+      // Usage errors (such as key options that do not fit together) go to picocli: exit code 2.
+      throw e;
     } catch (UncheckedIOException e) {
       return fail(e.getCause());
     } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.easystore.records.cli;
 
+import io.easystore.crypto.cli.KeyOptions;
 import io.easystore.records.Bookmark;
 import io.easystore.records.Entry;
 import io.easystore.records.PageInfo;
@@ -28,12 +29,15 @@ final class TailCommand extends Subcommand {
   @Mixin
   ReadOptionsMixin read;
 
+  @Mixin
+  KeyOptions keys;
+
   @Override
   int run() throws Exception {
     if (count < 0) {
       throw new IllegalArgumentException("-n must be >= 0");
     }
-    try (RecordReader r = read.open(archive, this::warn)) {
+    try (RecordReader r = read.open(archive, keys, this::warn)) {
       List<PageInfo> pages = r.pages();
       // Walk back over page headers until the last pages hold enough records.
       int i = pages.size();

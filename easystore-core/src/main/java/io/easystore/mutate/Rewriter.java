@@ -1,0 +1,120 @@
+package io.easystore.mutate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easystore.DesReader;
+import io.easystore.DesWriter;
+import io.easystore.IndexEntry;
+import io.easystore.ReaderOptions;
+import io.easystore.WriterOptions;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * Rewrites a container through the public reader and writer: every live directory (with its
+ * attributes) and file (body streamed, never held whole; metadata; attributes) is copied into a
+ * new container written with other {@link WriterOptions}. This is how a container changes key
+ * (key rotation), gains or loses encryption, or changes codec or format. Deleted entries and dead
+ * space are left behind, as by compaction.
+ *
+ * <p>Stateless and thread-safe; each call uses only its arguments.
+ */
+public final class Rewriter {
+  private Rewriter() {}
+
+  /** What a rewrite copied. */
+  public record Result(long files, long directories, long bytes) {}
+
+  /**
+   * Copies every live entry of {@code source} into {@code target}, in index order. Closes neither;
+   * on failure the caller aborts the writer.
+   */
+  public static Result copy(DesReader source, DesWriter target) throws IOException {
+    long files = 0;
+    long dirs = 0;
+    long bytes = 0;
+    try (Stream<IndexEntry> entries = source.entries()) {
+      Iterator<IndexEntry> it = entries.iterator();
+      while (true) {
+        IndexEntry e;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          e = it.next();
+        } catch (UncheckedIOException ex) {
+          throw ex.getCause();
+        }
+        if (e.isDeleted()) {
+          continue;
+        }
+        if (e.isDirectory()) {
+          target.addDirectory(e.name(), e.attributes());
+          dirs++;
+          continue;
+        }
+        ObjectNode meta = userMeta(source.getMeta(e.name()));
+        try (InputStream in = source.openStream(e.name())) {
+          target.addFile(e.name(), in, meta, e.attributes());
+        }
+        files++;
+        bytes += e.size();
+      }
+    }
+    return new Result(files, dirs, bytes);
+  }
+
+  /**
+   * Rewrites the local container {@code source}, read with {@code readerOptions}, into
+   * {@code target}, written with {@code writerOptions}. The new container is written to a
+   * temporary file beside {@code target} and renamed into place only when complete, so a failure
+   * leaves {@code target} as it was. {@code target} may be {@code source} (a rewrite in place):
+   * then the container's writer lock is held throughout, as by an updater, and readers that have
+   * the old file open keep reading it.
+   *
+   * @throws ContainerLockedException if rewriting in place and an updater has the container open
+   */
+  public static Result rewrite(Path source, ReaderOptions readerOptions, Path target, WriterOptions writerOptions)
+      throws IOException {
+    boolean inPlace = Files.exists(target) && Files.isSameFile(source, target);
+    Closeable lock = null;
+    if (inPlace) {
+      lock = io.easystore.io.LockFiles.writer(source);
+      if (lock == null) {
+        throw new ContainerLockedException(source.toString());
+      }
+    }
+    try (Closeable held = lock; DesReader r = DesReader.open(source, readerOptions)) {
+      DesWriter w = DesWriter.create(target, writerOptions);
+      Result result;
+      try {
+        result = copy(r, w);
+      } catch (IOException | RuntimeException | Error e) {
+        try {
+          w.abort();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+      w.close();
+      return result;
+    }
+  }
+
+  /** The caller's metadata without {@code "size"}, which every reader adds back. */
+  private static ObjectNode userMeta(JsonNode meta) {
+    if (!(meta instanceof ObjectNode o) || o.isEmpty()) {
+      return null;
+    }
+    ObjectNode copy = o.deepCopy();
+    copy.remove("size");
+    return copy.isEmpty() ? null : copy;
+  }
+}
