@@ -18,8 +18,11 @@ import java.util.stream.Stream;
 final class ContainerImporter {
   private ContainerImporter() {}
 
-  static ImportResult run(Path source, boolean fpack, ImportSink sink) throws IOException {
-    try (DesReader r = DesReader.open(source); Stream<IndexEntry> entries = r.entries()) {
+  /** @param keys keys for an encrypted container; null for none */
+  static ImportResult run(Path source, boolean fpack, ImportSink sink, io.easystore.crypto.KeyProvider keys)
+      throws IOException {
+    try (DesReader r = DesReader.open(source, io.easystore.ReaderOptions.defaults().withKeys(keys));
+        Stream<IndexEntry> entries = r.entries()) {
       String format = fpack ? "fpack" : "des-v" + r.formatVersion();
       Iterator<IndexEntry> it = entries.iterator();
       while (true) {

@@ -62,14 +62,14 @@ public final class Importers {
     }
     ImportSink sink = new ImportSink(writer, options, name, size);
     if (head.length == 8 && Arrays.equals(head, DES_MAGIC)) {
-      return ContainerImporter.run(source, false, sink);
+      return ContainerImporter.run(source, false, sink, options.keys());
     }
     if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && head[3] == head[2] + 1) {
       return ZipImporter.run(source, sink);
     }
     try (RangeSource s = RangeSources.file(source)) {
       if (FpackIndex.looksLikeFpack(s)) {
-        return ContainerImporter.run(source, true, sink);
+        return ContainerImporter.run(source, true, sink, null);
       }
     }
     try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(source), 1 << 16)) {

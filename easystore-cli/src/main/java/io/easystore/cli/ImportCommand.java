@@ -60,7 +60,7 @@ final class ImportCommand extends Sub {
     ImportOptions options;
     WriterOptions writerOptions;
     try {
-      options = new ImportOptions(maxEntries, maxBytes, maxRatio, strict);
+      options = new ImportOptions(maxEntries, maxBytes, maxRatio, strict, keys.provider());
       writerOptions = layout.toWriterOptions();
       writerOptions = encryption.apply(writerOptions, keys);
     } catch (IllegalArgumentException e) {

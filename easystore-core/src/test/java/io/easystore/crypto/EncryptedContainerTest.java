@@ -255,6 +255,35 @@ class EncryptedContainerTest {
   }
 
   @Test
+  void externalBodiesAreSealedToo() throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    byte[] big = "external secret payload ".repeat(2000).getBytes(StandardCharsets.UTF_8);
+    files.put("big/one.txt", big);
+    files.put("small.txt", "inline".getBytes(StandardCharsets.UTF_8));
+    Path out = write(files, WriterOptions.defaults().withExternalThreshold(10_000)
+        .withEncryption(Encryption.of("k1", KEYS)), big);
+    try (DesReader r = DesReader.open(out, ReaderOptions.defaults().withKeys(KEYS))) {
+      assertThat(r.entry("big/one.txt").isExternal()).isTrue();
+      assertThat(r.entry("big/one.txt").isEncrypted()).isTrue();
+      assertThat(r.getFile("big/one.txt")).isEqualTo(big);
+      assertThat(r.getFile("large/stream.bin")).isEqualTo(big);
+      try (InputStream in = r.openStream("big/one.txt")) {
+        assertThat(in.readAllBytes()).isEqualTo(big);
+      }
+      assertThat(r.getFiles(List.of("big/one.txt", "small.txt"))).hasSize(2);
+      assertThat(r.verify().problems()).isEmpty();
+    }
+    List<Path> siblings;
+    try (Stream<Path> s = Files.walk(out.resolveSibling(out.getFileName() + ".ext"))) {
+      siblings = s.filter(Files::isRegularFile).toList();
+    }
+    assertThat(siblings).hasSize(2);
+    for (Path p : siblings) {
+      assertThat(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1)).doesNotContain("secret payload");
+    }
+  }
+
+  @Test
   void plaintextContainersReportNoEncryption() throws IOException {
     Path out = write(bodies(4, 5), WriterOptions.defaults(), null);
     try (DesReader r = DesReader.open(out, ReaderOptions.defaults().withKeys(KEYS))) {

@@ -232,8 +232,17 @@ final class ArchiveReader implements RecordReader {
     }
     // A crash can leave a last page whose header survived but whose payload did not (zero-filled
     // blocks): check the tail's payloads too, so the torn tail is reported where repair will cut.
-    while (!hs.isEmpty() && !payloadIntact(hs.get(hs.size() - 1))) {
+    // Only while nothing damaged lies after it: a broken page followed by damage (moved pages, bytes
+    // removed) is damage too, not a crash.
+    CorruptContainerException bad;
+    while (!hs.isEmpty() && (bad = payloadProblem(hs.get(hs.size() - 1))) != null) {
       long cut = hs.remove(hs.size() - 1).offset();
+      if (torn == 0 && damage.stream().anyMatch(d -> d.pageOffset() > cut)) {
+        damage.add(new CorruptPageException(name(), cut, null, CorruptPageException.NONE, PageWalker.problem(bad),
+            bad));
+        damage.sort(java.util.Comparator.comparingLong(CorruptPageException::pageOffset));
+        continue;
+      }
       torn = size - cut;
       damage.removeIf(d -> d.pageOffset() >= cut);
     }
@@ -254,12 +263,12 @@ final class ArchiveReader implements RecordReader {
         lastH == null ? null : java.time.Instant.ofEpochMilli(lastH.created()), validEnd, torn, damage);
   }
 
-  private boolean payloadIntact(PageHeader h) throws IOException {
+  private CorruptContainerException payloadProblem(PageHeader h) throws IOException {
     try {
       codec.readPayload(src, h);
-      return true;
+      return null;
     } catch (CorruptContainerException e) {
-      return false;
+      return e;
     }
   }
 

@@ -4,6 +4,9 @@ import io.easystore.CorruptContainerException;
 import io.easystore.codec.Codec;
 import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
+import io.easystore.crypto.AuthenticationFailedException;
+import io.easystore.crypto.BlockMovedException;
+import io.easystore.crypto.KeyUnavailableException;
 import io.easystore.crypto.MissingKeyException;
 import io.easystore.crypto.PageSealer;
 import io.easystore.io.RangeSource;
@@ -46,6 +49,11 @@ final class PageCodec {
 
   ReaderOptions options() {
     return opts;
+  }
+
+  /** Whether the archive's pages are sealed. */
+  boolean encrypted() {
+    return archiveEncrypted;
   }
 
   /**
@@ -100,19 +108,43 @@ final class PageCodec {
     return PageHeader.parse(name, b, want, offset, size, opts);
   }
 
-  /** Reads the stored payload of {@code h} and checks its CRC. */
+  /**
+   * Reads the stored payload of {@code h}, checks its CRC and that the padding after it (as far as
+   * the file holds it) is zero, so that every stored byte is checked. A sealed payload whose CRC
+   * fails was altered (or torn): {@link AuthenticationFailedException}, without decrypting.
+   */
   byte[] readPayload(RangeSource src, PageHeader h) throws IOException {
     byte[] stored = new byte[h.storedLength()];
     src.readFully(h.payloadOffset(), ByteBuffer.wrap(stored));
     if (Format.crc(stored, 0, stored.length) != h.payloadCrc()) {
+      if (h.encrypted()) {
+        throw new AuthenticationFailedException(name, h.offset(), null,
+            "sealed page payload checksum mismatch: its bytes were altered or never completely written");
+      }
       throw new CorruptPageException(name, h.offset(), null, CorruptPageException.NONE,
           "page payload checksum mismatch", null);
+    }
+    long end = h.payloadOffset() + h.storedLength();
+    int pad = (int) (Math.min(h.next(), src.size()) - end);
+    if (pad > 0) {
+      byte[] p = src.readFully(end, pad);
+      for (int i = 0; i < pad; i++) {
+        if (p[i] != 0) {
+          throw new CorruptPageException(name, h.offset(), null, CorruptPageException.NONE,
+              "non-zero padding byte at offset " + (end + i) + " after the page payload", null);
+        }
+      }
     }
     return stored;
   }
 
   /** Authenticates, decrypts and decompresses a checked payload into the entry stream. */
   byte[] decode(PageHeader h, byte[] stored) throws IOException {
+    if (archiveEncrypted && !h.encrypted()) {
+      // A plaintext page substituted into an encrypted archive must not be read as authentic.
+      throw new AuthenticationFailedException(name, h.offset(), null,
+          "unsealed page in an encrypted archive (substituted page)");
+    }
     if (h.encrypted() != archiveEncrypted) {
       throw new CorruptPageException(name, h.offset(), null, CorruptPageException.NONE, archiveEncrypted
           ? "unencrypted page in an encrypted archive" : "encrypted page in an unencrypted archive", null);
@@ -127,7 +159,17 @@ final class PageCodec {
       byte[] prefix = PageHeader.encode(h.offset(), h.codec(), true, h.created(), h.entryCount(), h.plainLength(),
           h.storedLength(), 0, h.host().getBytes(StandardCharsets.UTF_8),
           h.application().getBytes(StandardCharsets.UTF_8));
-      body = sealer.open(stored, 0, stored.length, aad(h.offset(), prefix), name, h.offset());
+      try {
+        body = sealer.open(stored, 0, stored.length, aad(h.offset(), prefix), name, h.offset());
+      } catch (AuthenticationFailedException e) {
+        // The header and payload checksums held (readPayload ran first), so the bytes are as some
+        // writer stored them: the page was sealed for another archive or another position.
+        BlockMovedException m = new BlockMovedException(name, h.offset(), null, "sealed page fails AES-GCM "
+            + "authentication with key '" + keyId + "' although its checksums are intact: it was copied from "
+            + "another archive or position (or altered and re-checksummed)");
+        m.addSuppressed(e);
+        throw m;
+      }
       bodyLen = body.length;
     }
     if (h.codec() == CodecId.NONE) {

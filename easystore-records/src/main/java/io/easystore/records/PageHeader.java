@@ -4,6 +4,9 @@ import io.easystore.CorruptContainerException;
 import io.easystore.LimitExceededException;
 import io.easystore.UnsupportedVersionException;
 import io.easystore.codec.CodecId;
+import io.easystore.crypto.BlockMovedException;
+import io.easystore.crypto.BlockTruncatedException;
+import io.easystore.crypto.PageSealer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -104,7 +107,12 @@ record PageHeader(long offset, CodecId codec, boolean encrypted, long created, i
     boolean encrypted = (flags & Format.FLAG_ENCRYPTED) != 0;
     long recorded = Format.getLong(b, 8);
     if (recorded != offset) {
-      throw bad(name, offset, "page records offset " + recorded + " (moved or misaligned page)");
+      // An intact header at the wrong place cannot come from a crash: the page was moved or copied.
+      String problem = "page header records offset " + recorded + ": the page was moved, swapped or copied here";
+      if (encrypted) {
+        throw new BlockMovedException(name, offset, null, "sealed " + problem);
+      }
+      throw new MovedPageException(name, offset, problem);
     }
     int count = Format.getInt(b, 24);
     long plain = Format.getInt(b, 28) & 0xFFFFFFFFL;
@@ -120,6 +128,10 @@ record PageHeader(long offset, CodecId codec, boolean encrypted, long created, i
       throw bad(name, offset, "payload of " + stored + " bytes runs past the end of the file (" + size
           + ") or the page size limit");
     }
+    if (encrypted && (stored < PageSealer.OVERHEAD || codec == CodecId.NONE && stored != plain + PageSealer.OVERHEAD)) {
+      throw new BlockTruncatedException(name, offset, null, "sealed page payload of " + stored
+          + " bytes is too short for nonce, tag and an entry stream of " + plain + " bytes");
+    }
     if (!encrypted && codec == CodecId.NONE && stored != plain) {
       throw bad(name, offset, "uncompressed payload length " + stored + " differs from entry stream length " + plain);
     }
@@ -127,6 +139,25 @@ record PageHeader(long offset, CodecId codec, boolean encrypted, long created, i
     String app = new String(b, Format.PAGE_FIXED + hostLen, appLen, StandardCharsets.UTF_8);
     return new PageHeader(offset, codec, encrypted, Format.getLong(b, 16), count, (int) plain, (int) stored,
         Format.getInt(b, 36), host, app, len + 4);
+  }
+
+  /**
+   * Whether {@code b[pos, avail)} starts with something that looks like a page header of this
+   * format (magic, lengths, header CRC), whatever offset it records. -1 if not, else the offset it
+   * records.
+   */
+  static long recordedOffsetIfHeader(byte[] b, int pos, int avail) {
+    if (avail - pos < Format.PAGE_HEADER_MIN || !Format.startsWith(b, pos, Format.PAGE_MAGIC)) {
+      return -1;
+    }
+    int hostLen = b[pos + 7] & 0xFF;
+    int appLen = b[pos + 40] & 0xFF;
+    int len = Format.PAGE_FIXED + hostLen + appLen;
+    if (hostLen > Format.MAX_HOST || appLen > Format.MAX_APP || avail - pos < len + 4
+        || Format.getInt(b, pos + len) != Format.crc(b, pos, len)) {
+      return -1;
+    }
+    return Format.getLong(b, pos + 8);
   }
 
   private static CorruptPageException bad(String name, long offset, String problem) {

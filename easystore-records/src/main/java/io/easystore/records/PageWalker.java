@@ -3,6 +3,9 @@ package io.easystore.records;
 import io.easystore.CorruptContainerException;
 import io.easystore.LimitExceededException;
 import io.easystore.UnsupportedVersionException;
+import io.easystore.crypto.AuthenticationFailedException;
+import io.easystore.crypto.BlockMovedException;
+import io.easystore.crypto.BlockTruncatedException;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -71,28 +74,90 @@ final class PageWalker {
    * Applies the damage policy to a failure at {@code pos}.
    *
    * @return where reading continues, or -1 when the rest of the archive is a tolerated torn tail
+   *     (or, in skip mode, unreadable)
    */
   long damaged(long pos, CorruptContainerException e) throws IOException {
     if (e instanceof UnsupportedVersionException || e instanceof LimitExceededException) {
       throw e;
     }
     long next = findNextValid(pos + Format.ALIGN);
+    CorruptContainerException cause = e;
     if (next < 0) {
-      TornTailException t = new TornTailException(codec.name(), pos, size - pos, problem(e));
-      t.addSuppressed(e);
-      if (!opts.tolerateTornTail()) {
-        throw t;
+      cause = notTorn(pos, e);
+      if (cause == null) {
+        TornTailException t = new TornTailException(codec.name(), pos, size - pos, problem(e));
+        t.addSuppressed(e);
+        if (!opts.tolerateTornTail()) {
+          throw t;
+        }
+        opts.onSkip().accept(t);
+        return -1;
       }
-      opts.onSkip().accept(t);
-      return -1;
     }
-    Bookmark b = e instanceof CorruptPageException ? ((CorruptPageException) e).bookmark() : null;
-    CorruptPageException c = new CorruptPageException(codec.name(), pos, b, next, problem(e), e);
+    if (!opts.skipCorruptPages() && cause instanceof AuthenticationFailedException) {
+      // Typed as the issue asks: altered, moved or truncated sealed pages keep their own class.
+      throw cause;
+    }
+    Bookmark b = cause instanceof CorruptPageException ? ((CorruptPageException) cause).bookmark() : null;
+    CorruptPageException c = new CorruptPageException(codec.name(), pos, b, next, problem(cause), cause);
     if (!opts.skipCorruptPages()) {
       throw c;
     }
     opts.onSkip().accept(c);
     return next;
+  }
+
+  /**
+   * Decides whether a failure at {@code pos} with no intact page after it can be a torn tail: a
+   * crash leaves at most one incomplete page at the end, never a page header at the wrong place, a
+   * sealed page that fails authentication with intact checksums, or complete page headers after
+   * the damage (pages moved up by removed bytes).
+   *
+   * @return {@code null} for a torn tail, else the exception that describes the damage
+   */
+  private CorruptContainerException notTorn(long pos, CorruptContainerException e) throws IOException {
+    if (e instanceof BlockMovedException || e instanceof MovedPageException) {
+      return e;
+    }
+    long[] later = laterHeader(pos);
+    if (later == null) {
+      return null;
+    }
+    String problem = problem(e) + "; an intact page header recording offset " + later[1] + " follows at "
+        + later[0] + ", so this is damage, not a torn tail";
+    if (!codec.encrypted()) {
+      return new CorruptPageException(codec.name(), pos, null, CorruptPageException.NONE, problem, e);
+    }
+    CorruptContainerException x = later[1] > later[0]
+        ? new BlockTruncatedException(codec.name(), pos, null, problem + " (bytes were removed: page cut short)")
+        : new BlockMovedException(codec.name(), pos, null, problem + " (pages were moved)");
+    x.addSuppressed(e);
+    return x;
+  }
+
+  /**
+   * The first place after {@code pos} (at any byte, not only at 16-byte steps) holding a page header
+   * with a valid CRC that records an offset after {@code pos}: {@code {where, recorded}}, or
+   * {@code null}.
+   */
+  private long[] laterHeader(long pos) throws IOException {
+    byte[] chunk = new byte[SCAN_CHUNK + Format.PAGE_HEADER_MAX];
+    long p = pos + 1;
+    while (p + Format.PAGE_HEADER_MIN <= size) {
+      int n = (int) Math.min(chunk.length, size - p);
+      src.readFully(p, ByteBuffer.wrap(chunk, 0, n));
+      int scan = n == chunk.length ? SCAN_CHUNK : n;
+      for (int i = 0; i < scan; i++) {
+        if (chunk[i] == 'P') {
+          long rec = PageHeader.recordedOffsetIfHeader(chunk, i, n);
+          if (rec > pos && (rec & (Format.ALIGN - 1)) == 0) {
+            return new long[] {p + i, rec};
+          }
+        }
+      }
+      p += scan;
+    }
+    return null;
   }
 
   /**
@@ -151,9 +216,10 @@ final class PageWalker {
           throw e;
         }
         long next = findNextValid(pos + Format.ALIGN);
-        if (next >= 0) {
-          throw new CorruptPageException(codec.name(), pos, null, next, problem(e)
-              + "; this is damage inside the archive, not a torn tail, so it is left as is", e);
+        CorruptContainerException cause = next >= 0 ? e : notTorn(pos, e);
+        if (cause != null) {
+          throw new CorruptPageException(codec.name(), pos, null, next, problem(cause)
+              + "; this is damage inside the archive, not a torn tail, so it is left as is", cause);
         }
         return new Verification(pos, pages, records, size - pos, problem(e));
       }

@@ -158,6 +158,21 @@ public final class RecordArchives {
     }
   }
 
+  /**
+   * Checks an archive over any source without changing it, as {@code repair(path, true)} does: the
+   * volume header, every page header, payload checksum and padding. Needs no key (it does not
+   * authenticate sealed pages; reading them does).
+   *
+   * @return what was found; {@link RepairResult#tornBytes()} &gt; 0 with a {@code problem} when the
+   *     archive ends with a torn tail (or damage in its last page, which checksums cannot tell apart)
+   * @throws CorruptPageException for damage inside the archive
+   */
+  public static RepairResult check(RangeSource source) throws IOException {
+    VolumeHeader vh = VolumeHeader.read(source);
+    PageWalker.Verification v = walker(source, vh.metadata()).verify(vh.firstPageOffset());
+    return new RepairResult(v.validEnd(), v.pages(), v.records(), v.tornBytes(), false, v.problem());
+  }
+
   private static PageWalker walker(RangeSource src, ArchiveMetadata meta) throws IOException {
     ReaderOptions ro = ReaderOptions.defaults();
     return new PageWalker(src, new PageCodec(src.name(), meta, null, ro), src.size(), ro);

@@ -91,7 +91,19 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset) {
       throw new CorruptContainerException(name, crcAt, null, "volume header checksum mismatch");
     }
     ArchiveMetadata meta = parse(name, all, (int) metaLen);
-    return new VolumeHeader(meta, Format.align(crcAt + 4L));
+    long first = Format.align(crcAt + 4L);
+    // The padding is outside the CRC; it must be zero so that no stored byte goes unchecked. A file
+    // cut inside it (no pages yet) is fine.
+    int pad = (int) (Math.min(first, size) - (crcAt + 4L));
+    if (pad > 0) {
+      byte[] p = src.readFully(crcAt + 4L, pad);
+      for (int i = 0; i < pad; i++) {
+        if (p[i] != 0) {
+          throw new CorruptContainerException(name, crcAt + 4L + i, null, "non-zero padding after the volume header");
+        }
+      }
+    }
+    return new VolumeHeader(meta, first);
   }
 
   private static ArchiveMetadata parse(String name, byte[] all, int len) throws CorruptContainerException {
