@@ -157,27 +157,11 @@ final class ExternalBodies {
   }
 
   /** A sibling source that adds its request counters to the reader's when closed. */
-  private final class Sibling implements RangeSource {
-    private final RangeSource delegate;
+  private final class Sibling extends io.easystore.io.ForwardingRangeSource {
     private boolean closed;
 
     Sibling(RangeSource delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public long size() throws IOException {
-      return delegate.size();
-    }
-
-    @Override
-    public int read(long position, ByteBuffer dst) throws IOException {
-      return delegate.read(position, dst);
+      super(delegate);
     }
 
     @Override

@@ -164,33 +164,12 @@ final class UpdatedContainers {
   }
 
   /** A source whose close also ends a lease. */
-  private static final class LeasedSource implements RangeSource {
-    private final RangeSource delegate;
+  private static final class LeasedSource extends io.easystore.io.ForwardingRangeSource {
     private final Closeable lease;
 
     LeasedSource(RangeSource delegate, Closeable lease) {
-      this.delegate = delegate;
+      super(delegate);
       this.lease = lease;
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public long size() throws IOException {
-      return delegate.size();
-    }
-
-    @Override
-    public int read(long position, ByteBuffer dst) throws IOException {
-      return delegate.read(position, dst);
-    }
-
-    @Override
-    public RangeSource sibling(String relativeKey) throws IOException {
-      return delegate.sibling(relativeKey);
     }
 
     @Override

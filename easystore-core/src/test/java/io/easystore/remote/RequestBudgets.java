@@ -244,26 +244,15 @@ public final class RequestBudgets {
   }
 
   /** Records reads; predicts the requests a pinned remote source with this tail would send. */
-  private static final class Recorder implements RangeSource {
-    private final RangeSource delegate;
+  private static final class Recorder extends io.easystore.io.ForwardingRangeSource {
     private final long tailOffset;
     private final long size;
     private final List<long[]> reads = new ArrayList<>();
 
     Recorder(RangeSource delegate, long tailOffset, long size) {
-      this.delegate = delegate;
+      super(delegate);
       this.tailOffset = tailOffset;
       this.size = size;
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public long size() throws IOException {
-      return delegate.size();
     }
 
     @Override
@@ -291,11 +280,6 @@ public final class RequestBudgets {
         }
       }
       return new RequestStats.Snapshot(requests, bytes, 0);
-    }
-
-    @Override
-    public void close() throws IOException {
-      delegate.close();
     }
   }
 }

@@ -5,23 +5,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /** Wraps a source so that every read returns at most {@code step} bytes, to test read loops. */
-public final class TrickleSource implements RangeSource {
-  private final RangeSource delegate;
+public final class TrickleSource extends io.easystore.io.ForwardingRangeSource {
   private final int step;
 
   public TrickleSource(RangeSource delegate, int step) {
-    this.delegate = delegate;
+    super(delegate);
     this.step = step;
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public long size() throws IOException {
-    return delegate.size();
   }
 
   @Override
@@ -33,10 +22,5 @@ public final class TrickleSource implements RangeSource {
     } finally {
       dst.limit(limit);
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    delegate.close();
   }
 }

@@ -30,23 +30,12 @@ class V2IoCountTest {
   @TempDir Path tmp;
 
   /** Counts calls; every read is served whole, as one request would be. */
-  static final class CountingSource implements RangeSource {
-    final RangeSource delegate;
+  static final class CountingSource extends io.easystore.io.ForwardingRangeSource {
     final AtomicInteger reads = new AtomicInteger();
     final List<long[]> ranges = new ArrayList<>();
 
     CountingSource(RangeSource delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public long size() throws IOException {
-      return delegate.size();
+      super(delegate);
     }
 
     @Override
@@ -56,11 +45,6 @@ class V2IoCountTest {
         ranges.add(new long[] {position, dst.remaining()});
       }
       return delegate.read(position, dst);
-    }
-
-    @Override
-    public void close() throws IOException {
-      delegate.close();
     }
   }
 

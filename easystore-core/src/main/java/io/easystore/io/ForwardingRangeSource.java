@@ -1,0 +1,44 @@
+package io.easystore.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * A {@link RangeSource} that passes every call to another one; subclasses override what they
+ * change (counting, leases, closing hooks). Thread-safe if the delegate is and the subclass keeps
+ * it so. Buffers pass through untouched.
+ */
+public abstract class ForwardingRangeSource implements RangeSource {
+  /** The source calls go to. */
+  protected final RangeSource delegate;
+
+  protected ForwardingRangeSource(RangeSource delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  @Override
+  public String name() {
+    return delegate.name();
+  }
+
+  @Override
+  public long size() throws IOException {
+    return delegate.size();
+  }
+
+  @Override
+  public int read(long position, ByteBuffer dst) throws IOException {
+    return delegate.read(position, dst);
+  }
+
+  @Override
+  public RangeSource sibling(String relativeKey) throws IOException {
+    return delegate.sibling(relativeKey);
+  }
+
+  @Override
+  public void close() throws IOException {
+    delegate.close();
+  }
+}
