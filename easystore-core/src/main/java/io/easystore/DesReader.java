@@ -228,6 +228,46 @@ public interface DesReader extends Closeable {
   }
 
   /**
+   * The live entries (files and directories, not deleted ones) in index order, for loops that
+   * want I/O problems as checked {@link IOException}s: {@code next()} returns null at the end.
+   * Close it to release the underlying stream. Not thread-safe.
+   */
+  default EntryCursor liveEntries() {
+    Stream<IndexEntry> stream = entries();
+    java.util.Iterator<IndexEntry> it = stream.iterator();
+    return new EntryCursor() {
+      @Override
+      public IndexEntry next() throws IOException {
+        try {
+          while (it.hasNext()) {
+            IndexEntry e = it.next();
+            if (!e.isDeleted()) {
+              return e;
+            }
+          }
+          return null;
+        } catch (java.io.UncheckedIOException ex) {
+          throw ex.getCause();
+        }
+      }
+
+      @Override
+      public void close() {
+        stream.close();
+      }
+    };
+  }
+
+  /** A pull cursor over entries, see {@link #liveEntries()}. */
+  interface EntryCursor extends java.io.Closeable {
+    /** The next entry, or null after the last. */
+    IndexEntry next() throws IOException;
+
+    @Override
+    void close();
+  }
+
+  /**
    * Requests, payload bytes and retries this reader has cost so far, when it reads from a remote
    * source ({@link io.easystore.remote.RemoteSources#requestStats}): the container's source
    * (the opening request included) plus every sibling object of external entries opened and

@@ -6,10 +6,7 @@ import io.easystore.DesReader;
 import io.easystore.IndexEntry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.stream.Stream;
 
 /**
  * Copies a DES container (v1 or v2) or a FilePacker pack into a writer: files with their
@@ -22,22 +19,10 @@ final class ContainerImporter {
   static ImportResult run(Path source, boolean fpack, ImportSink sink, io.easystore.crypto.KeyProvider keys)
       throws IOException {
     try (DesReader r = DesReader.open(source, io.easystore.ReaderOptions.defaults().withKeys(keys));
-        Stream<IndexEntry> entries = r.entries()) {
+        DesReader.EntryCursor entries = r.liveEntries()) {
       String format = fpack ? "fpack" : "des-v" + r.formatVersion();
-      Iterator<IndexEntry> it = entries.iterator();
-      while (true) {
-        IndexEntry e;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          e = it.next();
-        } catch (UncheckedIOException ex) {
-          throw ex.getCause();
-        }
-        if (e.isDeleted()) {
-          continue;
-        }
+      IndexEntry e;
+      while ((e = entries.next()) != null) {
         sink.countEntry();
         String path = sink.accept(e.name());
         if (path == null) {

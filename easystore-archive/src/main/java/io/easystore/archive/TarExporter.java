@@ -6,15 +6,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
@@ -80,21 +77,9 @@ public final class TarExporter {
     List<String> skipped = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     byte[] buf = new byte[1 << 16];
-    try (Stream<IndexEntry> entries = reader.entries()) {
-      Iterator<IndexEntry> it = entries.iterator();
-      while (true) {
-        IndexEntry e;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          e = it.next();
-        } catch (UncheckedIOException ex) {
-          throw ex.getCause();
-        }
-        if (e.isDeleted()) {
-          continue;
-        }
+    try (DesReader.EntryCursor entries = reader.liveEntries()) {
+      IndexEntry e;
+      while ((e = entries.next()) != null) {
         EntryNames.Outcome o = EntryNames.normalize(e.name());
         if (o.problem() != null || o.root() || !o.path().equals(e.name())) {
           skipped.add("'" + e.name().replace('\0', '?') + "' "

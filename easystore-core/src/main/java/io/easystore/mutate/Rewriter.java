@@ -10,11 +10,8 @@ import io.easystore.WriterOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.stream.Stream;
 
 /**
  * Rewrites a container through the public reader and writer: every live directory (with its
@@ -39,21 +36,9 @@ public final class Rewriter {
     long files = 0;
     long dirs = 0;
     long bytes = 0;
-    try (Stream<IndexEntry> entries = source.entries()) {
-      Iterator<IndexEntry> it = entries.iterator();
-      while (true) {
-        IndexEntry e;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          e = it.next();
-        } catch (UncheckedIOException ex) {
-          throw ex.getCause();
-        }
-        if (e.isDeleted()) {
-          continue;
-        }
+    try (DesReader.EntryCursor entries = source.liveEntries()) {
+      IndexEntry e;
+      while ((e = entries.next()) != null) {
         if (e.isDirectory()) {
           target.addDirectory(e.name(), e.attributes());
           dirs++;

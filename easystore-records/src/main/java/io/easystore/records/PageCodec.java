@@ -6,7 +6,6 @@ import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
 import io.easystore.crypto.AuthenticationFailedException;
 import io.easystore.crypto.BlockMovedException;
-import io.easystore.crypto.KeyUnavailableException;
 import io.easystore.crypto.MissingKeyException;
 import io.easystore.crypto.PageSealer;
 import io.easystore.io.RangeSource;
