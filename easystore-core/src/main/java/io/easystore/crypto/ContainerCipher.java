@@ -74,10 +74,9 @@ public final class ContainerCipher {
   /** Seals {@code len} bytes as a box bound to {@code region}, {@code offset} and {@code extra}. */
   public byte[] box(String region, long offset, long extra, byte[] plain, int off, int len) {
     byte[] aad = aad(region, offset, extra);
-    byte[] sealed = sealer.seal(plain, off, len, aad);
-    byte[] out = new byte[4 + sealed.length];
+    byte[] out = new byte[BOX_OVERHEAD + len];
     ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(hint(aad));
-    System.arraycopy(sealed, 0, out, 4, sealed.length);
+    sealer.sealInto(plain, off, len, aad, out, 4);
     return out;
   }
 
@@ -180,6 +179,9 @@ public final class ContainerCipher {
   /** Seals a whole body held in memory. */
   public byte[] sealBody(long dataOffset, byte[] b, int off, int len) {
     long k = chunks(len);
+    if (k == 1) {
+      return box(BODY, dataOffset, 1, b, off, len);
+    }
     byte[] out = new byte[Math.toIntExact(sealedLength(len))];
     int at = 0;
     for (long i = 0; i < k; i++) {
@@ -196,6 +198,9 @@ public final class ContainerCipher {
   public byte[] openBody(long dataOffset, byte[] buf, int off, int len, String entry) throws IOException {
     long plain = plainLength(len, dataOffset, entry);
     long k = chunks(plain);
+    if (k == 1) {
+      return unbox(BODY, dataOffset, 1, buf, off, len, entry);
+    }
     byte[] out = new byte[(int) plain];
     int in = off;
     for (long i = 0; i < k; i++) {

@@ -42,6 +42,17 @@ public final class PageSealer {
   private final String keyId;
   private final SecretKey key;
   private final SecureRandom random = new SecureRandom();
+  /**
+   * Looking a cipher up costs more than sealing a small block, so each thread keeps one; it is
+   * re-initialised (fresh nonce) for every call, so no state carries over between blocks.
+   */
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-256-GCM unavailable in this JDK", e);
+    }
+  });
   private final byte[] keyCheck;
 
   private PageSealer(String keyId, SecretKey key) {
@@ -109,18 +120,26 @@ public final class PageSealer {
   /** Seals {@code len} bytes of {@code plain}; returns nonce, ciphertext and tag. */
   public byte[] seal(byte[] plain, int off, int len, byte[] associatedData) {
     byte[] out = new byte[OVERHEAD + len];
+    sealInto(plain, off, len, associatedData, out, 0);
+    return out;
+  }
+
+  /**
+   * As {@link #seal}, writing the {@code OVERHEAD + len} sealed bytes into {@code out} at
+   * {@code outOff} (which must not overlap the plaintext).
+   */
+  public void sealInto(byte[] plain, int off, int len, byte[] associatedData, byte[] out, int outOff) {
     byte[] nonce = new byte[NONCE];
     random.nextBytes(nonce);
-    System.arraycopy(nonce, 0, out, 0, NONCE);
+    System.arraycopy(nonce, 0, out, outOff, NONCE);
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = CIPHERS.get();
       c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       c.updateAAD(associatedData);
-      int n = c.doFinal(plain, off, len, out, NONCE);
+      int n = c.doFinal(plain, off, len, out, outOff + NONCE);
       if (n != len + 16) {
         throw new IllegalStateException("AES-GCM produced " + n + " bytes for " + len);
       }
-      return out;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-GCM unavailable in this JDK", e);
     }
@@ -139,7 +158,7 @@ public final class PageSealer {
           "sealed block of " + len + " bytes is shorter than nonce and tag (" + OVERHEAD + ")");
     }
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = CIPHERS.get();
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, off, NONCE));
       c.updateAAD(associatedData);
       return c.doFinal(sealed, off + NONCE, len - NONCE);
