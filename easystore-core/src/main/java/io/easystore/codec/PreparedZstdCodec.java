@@ -18,8 +18,8 @@ import java.util.Arrays;
 
 /**
  * zstd against a dictionary digested once. zstd's digested dictionaries are read-only and may be
- * shared by any number of contexts, so this codec is thread-safe; each call still opens its own
- * context. The digested forms are created lazily (a reader that never decompresses with a
+ * shared by any number of contexts, so this codec is thread-safe; one-shot calls borrow pooled
+ * contexts ({@link ZstdFrames}). The digested forms are created lazily (a reader that never decompresses with a
  * dictionary never pays for it) and released with the codec by the garbage collector.
  */
 final class PreparedZstdCodec implements Codec {
@@ -68,60 +68,17 @@ final class PreparedZstdCodec implements Codec {
 
   @Override
   public byte[] compress(byte[] src, int off, int len) {
-    try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
+    return ZstdFrames.compress(src, off, len, ctx -> {
       ctx.loadDict(cdict());
       ctx.setLevel(level);
-      ctx.setContentSize(true);
-      byte[] out = new byte[(int) Zstd.compressBound(len)];
-      int n = ctx.compressByteArray(out, 0, out.length, src, off, len);
-      return Arrays.copyOf(out, n);
-    }
+    });
   }
 
   @Override
   public byte[] decompress(byte[] src, int off, int len, int maxSize, String container, long offset)
       throws CorruptContainerException {
-    if (off < 0 || len < 0 || off > src.length - len) {
-      throw new IndexOutOfBoundsException("off " + off + " len " + len + " of " + src.length);
-    }
-    long declared = len < 4 ? -2 : Zstd.getFrameContentSize(src, off, len);
-    if (declared == -1) {
-      return decompressStreaming(src, off, len, maxSize, container, offset);
-    }
-    if (declared < 0) {
-      throw new CorruptContainerException(container, offset, null, "not a zstd frame (" + len + " bytes)");
-    }
-    if (declared > maxSize) {
-      throw new LimitExceededException(container, offset, null, "decompressed size", declared, maxSize,
-          "the reader's maximum block size");
-    }
-    byte[] out = new byte[(int) declared];
-    try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
-      ctx.loadDict(ddict());
-      int n = ctx.decompressByteArray(out, 0, out.length, src, off, len);
-      return n == out.length ? out : Arrays.copyOf(out, n);
-    } catch (ZstdException e) {
-      if (e.getErrorCode() == Zstd.errDstSizeTooSmall()) {
-        return decompressStreaming(src, off, len, maxSize, container, offset);
-      }
-      throw new CorruptContainerException(container, offset, null, "bad zstd data: " + e.getMessage(), e);
-    }
-  }
-
-  private byte[] decompressStreaming(byte[] src, int off, int len, int maxSize, String container, long offset)
-      throws CorruptContainerException {
-    try (InputStream in = decompressingStream(new ByteArrayInputStream(src, off, len), maxSize, container)) {
-      byte[] all = in.readNBytes(maxSize);
-      if (in.read() >= 0) {
-        throw new LimitExceededException(container, offset, null, "decompressed size", (long) maxSize + 1,
-            maxSize, "the reader's maximum block size");
-      }
-      return all;
-    } catch (CorruptContainerException e) {
-      throw e;
-    } catch (IOException | ZstdException e) {
-      throw new CorruptContainerException(container, offset, null, "bad zstd data: " + e.getMessage(), e);
-    }
+    return ZstdFrames.decompress(src, off, len, maxSize, container, offset, ctx -> ctx.loadDict(ddict()),
+        this::decompressingStream);
   }
 
   @Override

@@ -306,7 +306,7 @@ final class V2ContainerReader implements DesReader {
   public ContainerStats stats() {
     long indexBytes = footer.fileSize() - footer.indexStart();
     return new ContainerStats(V2Footer.VERSION, footer.fileSize(), root.liveFiles() + root.deleted(),
-        root.liveFiles(), V2Footer.HEADER_SIZE, footer.metaStart() - V2Footer.HEADER_SIZE, footer.metaStart(),
+        root.liveFiles(), footer.dataStart(), footer.metaStart() - footer.dataStart(), footer.metaStart(),
         footer.metaEnd() - footer.metaStart(), footer.indexStart(), indexBytes, root.originalBytes(),
         root.directories(), root.storedBytes(), footer.pageSize(), footer.height(), root.dictionaries().size());
   }
