@@ -25,10 +25,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -236,11 +234,7 @@ final class LayeredReader implements DesReader {
 
   @Override
   public SeekableByteChannel newChannel(String name) throws IOException {
-    IndexEntry e = file(name);
-    if (e.isExternal()) {
-      return bodies.external().channel(e, bodies, options.verifyOnRead());
-    }
-    return new EntryChannel(source, e, bodies, options.verifyOnRead());
+    return bodies.channel(entry(name));
   }
 
   @Override
@@ -293,34 +287,14 @@ final class LayeredReader implements DesReader {
 
   @Override
   public Map<String, byte[]> getFiles(Collection<String> names, long maxGap) throws IOException {
-    List<IndexEntry> wanted = new ArrayList<>(names.size());
-    List<BatchPlanner.Range> ranges = new ArrayList<>(names.size());
+    IndexEntry[] found = new IndexEntry[names.size()];
+    int i = 0;
     for (String n : names) {
-      IndexEntry e = file(n);
-      if (e.storedLength() > options.maxBatchBytes() || e.size() > options.maxBatchBytes()) {
-        throw new IOException(source.name() + ": entry '" + n + "' is " + e.size()
-            + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
-      }
-      if (!e.isExternal()) {
-        // External bodies are separate objects, read one by one below, never merged into a range.
-        ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
-      }
-      wanted.add(e);
+      found[i++] = file(n);
     }
-    byte[][] out = new byte[wanted.size()][];
-    for (BatchPlanner.Group g : BatchPlanner.plan(ranges, maxGap, options.maxBatchBytes())) {
-      byte[] block = source.readFully(g.start(), (int) g.length());
-      for (BatchPlanner.Range r : g.members()) {
-        out[r.id()] = bodies.decode(wanted.get(r.id()), block, (int) (r.offset() - g.start()), (int) r.length());
-      }
-    }
-    ExternalBodies.readEach(wanted, out, bodies::read);
-    Map<String, byte[]> result = new LinkedHashMap<>();
-    for (int i = 0; i < out.length; i++) {
-      result.put(wanted.get(i).name(), out[i]);
-    }
-    return result;
+    return bodies.batch(found, maxGap);
   }
+
 
   @Override
   public java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {

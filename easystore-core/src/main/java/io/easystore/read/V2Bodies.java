@@ -133,6 +133,49 @@ final class V2Bodies {
     }
   }
 
+  /**
+   * The bodies of {@code entries} (files, already checked readable), in order: inline neighbours
+   * within {@code maxGap} merged into one read per group, groups fetched in parallel up to the
+   * options' batch concurrency; external bodies read one by one.
+   */
+  java.util.Map<String, byte[]> batch(IndexEntry[] entries, long maxGap) throws IOException {
+    java.util.List<BatchPlanner.Range> ranges = new java.util.ArrayList<>(entries.length);
+    for (int i = 0; i < entries.length; i++) {
+      IndexEntry e = entries[i];
+      if (e.storedLength() > options.maxBatchBytes() || e.size() > options.maxBatchBytes()) {
+        throw new IOException(source.name() + ": entry '" + e.name() + "' is " + e.size()
+            + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
+      }
+      if (!e.isExternal()) {
+        // External bodies are separate objects, read one by one below, never merged into a range.
+        ranges.add(new BatchPlanner.Range(i, e.dataOffset(), e.storedLength()));
+      }
+    }
+    byte[][] out = new byte[entries.length][];
+    ParallelGroupFetcher.fetch(source, BatchPlanner.plan(ranges, maxGap, options.maxBatchBytes()),
+        options.batchConcurrency(), (g, block) -> {
+          for (BatchPlanner.Range r : g.members()) {
+            out[r.id()] = decode(entries[r.id()], block, (int) (r.offset() - g.start()), (int) r.length());
+          }
+        });
+    java.util.List<IndexEntry> all = java.util.Arrays.asList(entries);
+    ExternalBodies.readEach(all, out, this::read);
+    java.util.Map<String, byte[]> result = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      result.put(entries[i].name(), out[i]);
+    }
+    return result;
+  }
+
+  /** A seekable channel over the original bytes, inline or external. */
+  java.nio.channels.SeekableByteChannel channel(IndexEntry e) throws IOException {
+    checkReadable(e);
+    if (e.isExternal()) {
+      return external.channel(e, this, options.verifyOnRead());
+    }
+    return new EntryChannel(source, e, this, options.verifyOnRead());
+  }
+
   /** A stream of the original bytes; checked at its end when the options ask for it. */
   InputStream stream(IndexEntry e) throws IOException {
     return stream(e, options.verifyOnRead());

@@ -11,8 +11,6 @@ import io.easystore.ReaderOptions;
 import io.easystore.VerifyReport;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.ContainerCipher;
-import io.easystore.format.ByteCursor;
-import io.easystore.format.Checksums;
 import io.easystore.format.EntryFields;
 import io.easystore.format.RootBlock;
 import io.easystore.format.V2Footer;
@@ -28,7 +26,6 @@ import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -235,11 +232,7 @@ final class V2ContainerReader implements DesReader {
 
   @Override
   public SeekableByteChannel newChannel(String name) throws IOException {
-    IndexEntry e = file(name);
-    if (e.isExternal()) {
-      return bodies.external().channel(e, bodies, options.verifyOnRead());
-    }
-    return new EntryChannel(source, e, bodies, options.verifyOnRead());
+    return bodies.channel(entry(name));
   }
 
   @Override
@@ -263,39 +256,14 @@ final class V2ContainerReader implements DesReader {
 
   @Override
   public Map<String, byte[]> getFiles(Collection<String> names, long maxGap) throws IOException {
-    List<IndexEntry> wanted = new ArrayList<>(names.size());
-    List<BatchPlanner.Range> ranges = new ArrayList<>(names.size());
     // Lookups whose pages are not cached are one read each: resolve them in parallel too.
     List<String> asked = new ArrayList<>(names);
     IndexEntry[] found = new IndexEntry[asked.size()];
     ParallelGroupFetcher.forEach(source.name(), found.length, options.batchConcurrency(),
         i -> found[i] = file(asked.get(i)));
-    for (IndexEntry e : found) {
-      String n = e.name();
-      if (e.storedLength() > options.maxBatchBytes() || e.size() > options.maxBatchBytes()) {
-        throw new IOException(source.name() + ": entry '" + n + "' is " + e.size()
-            + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
-      }
-      if (!e.isExternal()) {
-        // External bodies are separate objects, read one by one below, never merged into a range.
-        ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));
-      }
-      wanted.add(e);
-    }
-    byte[][] out = new byte[wanted.size()][];
-    ParallelGroupFetcher.fetch(source, BatchPlanner.plan(ranges, maxGap, options.maxBatchBytes()),
-        options.batchConcurrency(), (g, block) -> {
-          for (BatchPlanner.Range r : g.members()) {
-            out[r.id()] = bodies.decode(wanted.get(r.id()), block, (int) (r.offset() - g.start()), (int) r.length());
-          }
-        });
-    ExternalBodies.readEach(wanted, out, bodies::read);
-    Map<String, byte[]> result = new LinkedHashMap<>();
-    for (int i = 0; i < out.length; i++) {
-      result.put(wanted.get(i).name(), out[i]);
-    }
-    return result;
+    return bodies.batch(found, maxGap);
   }
+
 
   @Override
   public java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
