@@ -5,8 +5,6 @@ import io.easystore.IndexEntry;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessMode;
@@ -182,55 +180,18 @@ final class ReadOps {
   }
 
   /** A read-only channel that releases its lease when closed. */
-  private final class LeasedChannel implements SeekableByteChannel {
-    private final SeekableByteChannel ch;
+  private final class LeasedChannel extends io.easystore.io.ForwardingChannel {
     private final View view;
 
     LeasedChannel(SeekableByteChannel ch, View view) {
-      this.ch = ch;
+      super(ch);
       this.view = view;
-    }
-
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-      return ch.read(dst);
-    }
-
-    @Override
-    public int write(ByteBuffer src) {
-      throw new NonWritableChannelException();
-    }
-
-    @Override
-    public long position() throws IOException {
-      return ch.position();
-    }
-
-    @Override
-    public SeekableByteChannel position(long newPosition) throws IOException {
-      ch.position(newPosition);
-      return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-      return ch.size();
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long size) {
-      throw new NonWritableChannelException();
-    }
-
-    @Override
-    public boolean isOpen() {
-      return ch.isOpen();
     }
 
     @Override
     public void close() throws IOException {
       try {
-        ch.close();
+        delegate.close();
       } finally {
         view.close();
         fs.untrack(this);

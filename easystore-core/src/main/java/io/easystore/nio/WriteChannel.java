@@ -1,9 +1,7 @@
 package io.easystore.nio;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,61 +12,23 @@ import java.nio.file.Path;
  * from {@code close()} and leaves the entry as it was. Not thread-safe beyond what
  * {@link FileChannel} offers: one thread writes.
  */
-final class WriteChannel implements SeekableByteChannel {
+final class WriteChannel extends io.easystore.io.ForwardingChannel {
   /** Puts the finished body into the container. */
   @FunctionalInterface
   interface Publisher {
     void publish(Path body) throws IOException;
   }
 
-  private final FileChannel ch;
   private final Path temp;
   private final DesFileSystem fs;
   private final Publisher publisher;
   private boolean closed;
 
   WriteChannel(FileChannel ch, Path temp, DesFileSystem fs, Publisher publisher) {
-    this.ch = ch;
+    super(ch);
     this.temp = temp;
     this.fs = fs;
     this.publisher = publisher;
-  }
-
-  @Override
-  public int read(ByteBuffer dst) throws IOException {
-    return ch.read(dst);
-  }
-
-  @Override
-  public int write(ByteBuffer src) throws IOException {
-    return ch.write(src);
-  }
-
-  @Override
-  public long position() throws IOException {
-    return ch.position();
-  }
-
-  @Override
-  public SeekableByteChannel position(long newPosition) throws IOException {
-    ch.position(newPosition);
-    return this;
-  }
-
-  @Override
-  public long size() throws IOException {
-    return ch.size();
-  }
-
-  @Override
-  public SeekableByteChannel truncate(long size) throws IOException {
-    ch.truncate(size);
-    return this;
-  }
-
-  @Override
-  public boolean isOpen() {
-    return ch.isOpen();
   }
 
   @Override
@@ -78,7 +38,7 @@ final class WriteChannel implements SeekableByteChannel {
     }
     closed = true;
     try {
-      ch.close();
+      delegate.close();
       publisher.publish(temp);
     } finally {
       try {

@@ -11,7 +11,6 @@ import io.easystore.remote.RequestStats;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
@@ -175,55 +174,18 @@ final class ExternalBodies {
   }
 
   /** Closes the sibling with the channel. */
-  private static final class ClosingChannel implements SeekableByteChannel {
-    private final SeekableByteChannel channel;
+  private static final class ClosingChannel extends io.easystore.io.ForwardingChannel {
     private final RangeSource sibling;
 
     ClosingChannel(SeekableByteChannel channel, RangeSource sibling) {
-      this.channel = channel;
+      super(channel);
       this.sibling = sibling;
-    }
-
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-      return channel.read(dst);
-    }
-
-    @Override
-    public int write(ByteBuffer src) throws IOException {
-      return channel.write(src);
-    }
-
-    @Override
-    public long position() throws IOException {
-      return channel.position();
-    }
-
-    @Override
-    public SeekableByteChannel position(long p) throws IOException {
-      channel.position(p);
-      return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-      return channel.size();
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long size) throws IOException {
-      return channel.truncate(size);
-    }
-
-    @Override
-    public boolean isOpen() {
-      return channel.isOpen();
     }
 
     @Override
     public void close() throws IOException {
       try {
-        channel.close();
+        delegate.close();
       } finally {
         sibling.close();
       }
