@@ -10,8 +10,6 @@ import io.easystore.codec.Codec;
 import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
 import io.easystore.crypto.ContainerCipher;
-import io.easystore.crypto.Encryption;
-import io.easystore.crypto.PageSealer;
 import io.easystore.format.KeyBlock;
 import io.easystore.format.Checksums;
 import io.easystore.format.EntryFields;
@@ -71,22 +69,15 @@ final class V2ContainerWriter implements DesWriter {
     this.sink = sink;
     this.options = options;
     this.codec = options.codec() == CodecId.NONE ? Codecs.none() : Codecs.of(options.codec(), options.level());
-    Encryption enc = options.encryption();
-    if (enc != null) {
-      PageSealer sealer;
-      try {
-        sealer = enc.sealer();
-      } catch (IOException | RuntimeException e) {
-        sink.close();
-        throw e;
-      }
-      this.keyBlock = new KeyBlock(KeyBlock.AES_256_GCM, enc.protectIndex(), KeyBlock.DEFAULT_CHUNK_SHIFT,
-          sealer.keyId(), sealer.keyCheck());
-      this.cipher = new ContainerCipher(sealer, uuid, sink.name(), keyBlock.chunkBytes(), enc.protectIndex());
-    } else {
-      this.keyBlock = null;
-      this.cipher = null;
+    WriterKeys keys;
+    try {
+      keys = WriterKeys.of(options.encryption(), uuid, sink.name());
+    } catch (IOException | RuntimeException e) {
+      sink.close();
+      throw e;
     }
+    this.keyBlock = keys.keyBlock();
+    this.cipher = keys.cipher();
     this.bodies = new BodyEncoder(sink, options.checksum(), cipher);
     this.external = new ExternalWriter(sink, options, uuid, cipher);
     this.dictionaries = options.trainDictionaries()
@@ -96,7 +87,7 @@ final class V2ContainerWriter implements DesWriter {
     this.meta = new Spool(options.tempDir(), "des-meta-", 16 << 20);
     this.knownLimit = Math.max(16, options.sortMemoryBytes() / 256);
     try {
-      sink.write(ByteBuffer.wrap(V2Footer.header(uuid, keyBlock == null ? null : keyBlock.encode())));
+      sink.write(ByteBuffer.wrap(keys.header(uuid)));
     } catch (IOException | RuntimeException e) {
       sink.close();
       throw e;
