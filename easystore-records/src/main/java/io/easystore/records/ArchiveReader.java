@@ -39,6 +39,7 @@ final class ArchiveReader implements RecordReader {
       try {
         sealer = PageSealer.create(meta.keyId(), opts.keys());
         sealer.verifyKeyCheck(Base64.getDecoder().decode(meta.keyCheck()), src.name());
+        vh.authenticate(sealer, src.name());
       } catch (KeyUnavailableException e) {
         // Headers, stats and splits need no key; a missing one is reported when a payload is read.
         if (e.reason() != KeyUnavailableException.Reason.MISSING) {
@@ -48,7 +49,7 @@ final class ArchiveReader implements RecordReader {
         keyProblem = e.getMessage();
       }
     }
-    this.codec = new PageCodec(src.name(), meta, sealer, opts, keyProblem);
+    this.codec = new PageCodec(src.name(), meta, vh.version(), sealer, opts, keyProblem);
     this.walker = new PageWalker(src, codec, size, opts);
   }
 

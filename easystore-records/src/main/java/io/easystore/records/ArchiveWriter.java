@@ -22,11 +22,12 @@ final class ArchiveWriter implements RecordWriter {
   private long firstAppendMillis;
   private boolean closed;
 
-  ArchiveWriter(PageOutput out, ArchiveMetadata meta, WriterOptions opts, PageSealer sealer) {
+  /** {@code version}: the archive's format version (its volume header's), which new pages carry. */
+  ArchiveWriter(PageOutput out, ArchiveMetadata meta, int version, WriterOptions opts, PageSealer sealer) {
     this.out = out;
     this.meta = meta;
     this.opts = opts;
-    this.pages = new PageCodec(out.name(), meta, sealer, ReaderOptions.defaults());
+    this.pages = new PageCodec(out.name(), meta, version, sealer, ReaderOptions.defaults());
     this.codec = Codecs.of(meta.codec(), meta.codecLevel());
     this.host = Format.utf8Prefix(opts.host, Format.MAX_HOST);
     this.app = Format.utf8Prefix(opts.application, Format.MAX_APP);

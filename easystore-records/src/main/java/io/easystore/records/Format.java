@@ -1,21 +1,31 @@
 package io.easystore.records;
 
+import io.easystore.crypto.PageSealer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
- * Constants and byte helpers of record archive format version 1 (docs/FORMAT.md, "Record
+ * Constants and byte helpers of record archive formats 1 and 2 (docs/FORMAT.md, "Record
  * archives"). All integers are little-endian.
  */
 final class Format {
   static final byte[] VOLUME_MAGIC = "ESRECARC".getBytes(StandardCharsets.US_ASCII);
   static final byte[] PAGE_MAGIC = "PAGE".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 1;
+  /** Format 1: plaintext archives, and encrypted archives written before format 2. */
+  static final int VERSION_1 = 1;
+  /**
+   * Format 2: encrypted archives whose volume header is sealed and whose pages authenticate their
+   * whole header. Plaintext archives stay format 1, so older readers still read them.
+   */
+  static final int VERSION_2 = 2;
+  static final int MAX_VERSION = VERSION_2;
   static final int ALIGN = 16;
 
   /** Fixed part of the volume header before the metadata JSON. */
   static final int VOLUME_FIXED = 16;
   static final int MAX_METADATA = 1 << 20;
+  /** Format 2: the volume header seal (nonce and tag over the header) between metadata and CRC. */
+  static final int VOLUME_SEAL = PageSealer.OVERHEAD;
 
   /** Page header: 41 fixed bytes, host, app, then the 4-byte header CRC. */
   static final int PAGE_FIXED = 41;
@@ -23,8 +33,10 @@ final class Format {
   static final int MAX_HOST = 64;
   static final int MAX_APP = 64;
   static final int PAGE_HEADER_MAX = PAGE_HEADER_MIN + MAX_HOST + MAX_APP;
-  /** Bytes of the header authenticated as associated data when a page is sealed. */
+  /** Format 1: bytes of the header authenticated as associated data when a page is sealed. */
   static final int SEALED_HEADER_PREFIX = 36;
+  /** Where the payload CRC sits in a page header; zero in format 2's associated data. */
+  static final int PAYLOAD_CRC_AT = 36;
   static final int FLAG_ENCRYPTED = 1;
 
   static final byte ENTRY_MARK_0 = '@';
@@ -34,6 +46,8 @@ final class Format {
   static final int TERMINATOR = 2;
 
   static final String AAD_PURPOSE = "easystore-records-page-v1";
+  static final String AAD_PURPOSE_V2 = "easystore-records-page-v2";
+  static final String VOLUME_AAD_PURPOSE = "easystore-records-volume-v2";
 
   private Format() {}
 

@@ -21,19 +21,26 @@ import java.util.UUID;
 final class PageCodec {
   private final String name;
   private final UUID archiveId;
+  private final int version;
   private final boolean archiveEncrypted;
   private final String keyId;
   private final PageSealer sealer;
   private final String keyProblem;
   private final ReaderOptions opts;
 
-  PageCodec(String name, ArchiveMetadata meta, PageSealer sealer, ReaderOptions opts) {
-    this(name, meta, sealer, opts, null);
+  PageCodec(String name, ArchiveMetadata meta, int version, PageSealer sealer, ReaderOptions opts) {
+    this(name, meta, version, sealer, opts, null);
   }
 
-  /** {@code keyProblem}: why the provider had no key (its message, free of key material), or null. */
-  PageCodec(String name, ArchiveMetadata meta, PageSealer sealer, ReaderOptions opts, String keyProblem) {
+  /**
+   * {@code version}: the archive's format version from its volume header, which its pages must
+   * carry. {@code keyProblem}: why the provider had no key (its message, free of key material), or
+   * null.
+   */
+  PageCodec(String name, ArchiveMetadata meta, int version, PageSealer sealer, ReaderOptions opts,
+      String keyProblem) {
     this.keyProblem = keyProblem;
+    this.version = version;
     this.name = name;
     this.archiveId = meta.archiveId();
     this.archiveEncrypted = meta.encrypted();
@@ -77,13 +84,14 @@ final class PageCodec {
     int storedLen = enc ? bodyLen + PageSealer.OVERHEAD : bodyLen;
     byte[] payload;
     if (enc) {
-      byte[] prefix = PageHeader.encode(offset, used, true, created, count, plainLen, storedLen, 0, host, app);
+      byte[] prefix = PageHeader.encode(version, offset, used, true, created, count, plainLen, storedLen, 0, host,
+          app);
       payload = sealer.seal(body == null ? plain : body, 0, bodyLen, aad(offset, prefix));
     } else {
       payload = body == null ? plain : body;
     }
     int crc = Format.crc(payload, 0, storedLen);
-    byte[] header = PageHeader.encode(offset, used, enc, created, count, plainLen, storedLen, crc, host, app);
+    byte[] header = PageHeader.encode(version, offset, used, enc, created, count, plainLen, storedLen, crc, host, app);
     long end = Format.align(offset + header.length + storedLen);
     byte[] out = new byte[(int) (end - offset)];
     System.arraycopy(header, 0, out, 0, header.length);
@@ -91,8 +99,18 @@ final class PageCodec {
     return out;
   }
 
-  private byte[] aad(long offset, byte[] header) {
-    return PageSealer.associatedData(Format.AAD_PURPOSE, archiveId, offset, header, 0, Format.SEALED_HEADER_PREFIX);
+  /**
+   * The associated data of a sealed page from its header encoded with a payload CRC of 0: format 1
+   * binds the first 36 header bytes; format 2 binds the whole header but its CRC (host and
+   * application included), so no header byte a reader surfaces is left unauthenticated.
+   */
+  private byte[] aad(long offset, byte[] zeroCrcHeader) {
+    if (version == Format.VERSION_1) {
+      return PageSealer.associatedData(Format.AAD_PURPOSE, archiveId, offset, zeroCrcHeader, 0,
+          Format.SEALED_HEADER_PREFIX);
+    }
+    return PageSealer.associatedData(Format.AAD_PURPOSE_V2, archiveId, offset, zeroCrcHeader, 0,
+        zeroCrcHeader.length - 4);
   }
 
   /** Reads and validates the header of the page at {@code offset} of a source of {@code size} bytes. */
@@ -104,7 +122,15 @@ final class PageCodec {
     int want = (int) Math.min(Format.PAGE_HEADER_MAX, size - offset);
     byte[] b = new byte[want];
     src.readFully(offset, ByteBuffer.wrap(b));
-    return PageHeader.parse(name, b, want, offset, size, opts);
+    PageHeader h = PageHeader.parse(name, b, want, offset, size, opts);
+    if (h.version() != version) {
+      // Checksums hold, so a writer stored this page as it is, but under another format than this
+      // archive's volume header: copied from another archive, or the volume header was replaced
+      // (a format 2 header rewritten as format 1 to drop its seal). Never a crash.
+      throw new BlockMovedException(name, offset, null, "page of format " + h.version() + " in a format "
+          + version + " archive: it was copied from another archive, or the volume header was replaced");
+    }
+    return h;
   }
 
   /**
@@ -155,8 +181,8 @@ final class PageCodec {
         throw new MissingKeyException(keyId, name + " is encrypted with key '" + keyId + "'; "
             + (keyProblem != null ? keyProblem : "supply it (--key-file, --key-env or a KeyProvider)"));
       }
-      byte[] prefix = PageHeader.encode(h.offset(), h.codec(), true, h.created(), h.entryCount(), h.plainLength(),
-          h.storedLength(), 0, h.host().getBytes(StandardCharsets.UTF_8),
+      byte[] prefix = PageHeader.encode(version, h.offset(), h.codec(), true, h.created(), h.entryCount(),
+          h.plainLength(), h.storedLength(), 0, h.host().getBytes(StandardCharsets.UTF_8),
           h.application().getBytes(StandardCharsets.UTF_8));
       try {
         body = sealer.open(stored, 0, stored.length, aad(h.offset(), prefix), name, h.offset());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
  * One decoded, validated page header (layout in docs/FORMAT.md).
  *
  * @param offset where the page starts
+ * @param version the page format version (1, or 2 for sealed pages of format 2 archives)
  * @param codec how the entry stream was compressed
  * @param encrypted whether the payload is sealed
  * @param created page creation time, ms since the Unix epoch (UTC)
@@ -24,8 +25,8 @@ import java.nio.charset.StandardCharsets;
  * @param application the writer's application id
  * @param headerLength bytes of header, including its CRC
  */
-record PageHeader(long offset, CodecId codec, boolean encrypted, long created, int entryCount, int plainLength,
-    int storedLength, int payloadCrc, String host, String application, int headerLength) {
+record PageHeader(long offset, int version, CodecId codec, boolean encrypted, long created, int entryCount,
+    int plainLength, int storedLength, int payloadCrc, String host, String application, int headerLength) {
 
   /** The offset of the page that follows this one. */
   long next() {
@@ -36,13 +37,16 @@ record PageHeader(long offset, CodecId codec, boolean encrypted, long created, i
     return offset + headerLength;
   }
 
-  /** Builds the header bytes; the payload CRC and lengths must already be known. */
-  static byte[] encode(long offset, CodecId codec, boolean encrypted, long created, int count, int plainLength,
-      int storedLength, int payloadCrc, byte[] host, byte[] app) {
+  /**
+   * Builds the header bytes; the lengths must already be known. With a payload CRC of 0 the result
+   * is what a sealed page's associated data is built from.
+   */
+  static byte[] encode(int version, long offset, CodecId codec, boolean encrypted, long created, int count,
+      int plainLength, int storedLength, int payloadCrc, byte[] host, byte[] app) {
     int len = Format.PAGE_FIXED + host.length + app.length;
     byte[] b = new byte[len + 4];
     System.arraycopy(Format.PAGE_MAGIC, 0, b, 0, 4);
-    b[4] = (byte) Format.VERSION;
+    b[4] = (byte) version;
     b[5] = (byte) codec.id();
     b[6] = (byte) (encrypted ? Format.FLAG_ENCRYPTED : 0);
     b[7] = (byte) host.length;
@@ -85,11 +89,11 @@ record PageHeader(long offset, CodecId codec, boolean encrypted, long created, i
       throw bad(name, offset, "page header checksum mismatch");
     }
     int version = b[4] & 0xFF;
-    if (version < Format.VERSION) {
-      throw new UnsupportedVersionException.TooOld(name, offset + 4, "record page", version, Format.VERSION);
+    if (version < Format.VERSION_1) {
+      throw new UnsupportedVersionException.TooOld(name, offset + 4, "record page", version, Format.VERSION_1);
     }
-    if (version > Format.VERSION) {
-      throw new UnsupportedVersionException.TooNew(name, offset + 4, "record page", version, Format.VERSION);
+    if (version > Format.MAX_VERSION) {
+      throw new UnsupportedVersionException.TooNew(name, offset + 4, "record page", version, Format.MAX_VERSION);
     }
     CodecId codec;
     try {
@@ -105,6 +109,9 @@ record PageHeader(long offset, CodecId codec, boolean encrypted, long created, i
       throw bad(name, offset, "unknown page flags 0x" + Integer.toHexString(flags));
     }
     boolean encrypted = (flags & Format.FLAG_ENCRYPTED) != 0;
+    if (version == Format.VERSION_2 && !encrypted) {
+      throw bad(name, offset, "format 2 page is not sealed (format 2 pages always are)");
+    }
     long recorded = Format.getLong(b, 8);
     if (recorded != offset) {
       // An intact header at the wrong place cannot come from a crash: the page was moved or copied.
@@ -137,7 +144,7 @@ record PageHeader(long offset, CodecId codec, boolean encrypted, long created, i
     }
     String host = new String(b, Format.PAGE_FIXED, hostLen, StandardCharsets.UTF_8);
     String app = new String(b, Format.PAGE_FIXED + hostLen, appLen, StandardCharsets.UTF_8);
-    return new PageHeader(offset, codec, encrypted, Format.getLong(b, 16), count, (int) plain, (int) stored,
+    return new PageHeader(offset, version, codec, encrypted, Format.getLong(b, 16), count, (int) plain, (int) stored,
         Format.getInt(b, 36), host, app, len + 4);
   }
 

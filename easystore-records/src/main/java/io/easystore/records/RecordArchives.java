@@ -47,7 +47,7 @@ public final class RecordArchives {
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
-      Files.write(temp, VolumeHeader.encode(meta));
+      Files.write(temp, VolumeHeader.encode(meta, sealer));
       try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
         ch.force(true);
       }
@@ -55,7 +55,7 @@ public final class RecordArchives {
     } finally {
       Files.deleteIfExists(temp);
     }
-    return new ArchiveWriter(PageOutput.file(target), meta, opts, sealer);
+    return new ArchiveWriter(PageOutput.file(target), meta, version(sealer), opts, sealer);
   }
 
   /** Links (never replaces) the finished header file into place. */
@@ -77,9 +77,9 @@ public final class RecordArchives {
   public static RecordWriter create(ContainerSink sink, WriterOptions opts) throws IOException {
     PageSealer sealer = sealer(opts);
     ArchiveMetadata meta = metadata(opts, sealer);
-    byte[] header = VolumeHeader.encode(meta);
+    byte[] header = VolumeHeader.encode(meta, sealer);
     sink.write(header, 0, header.length);
-    return new ArchiveWriter(PageOutput.sink(sink), meta, opts, sealer);
+    return new ArchiveWriter(PageOutput.sink(sink), meta, version(sealer), opts, sealer);
   }
 
   /**
@@ -90,11 +90,10 @@ public final class RecordArchives {
   public static RecordWriter openForAppend(Path path, WriterOptions opts) throws IOException {
     PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(path);
     try {
-      ArchiveMetadata meta;
+      VolumeHeader vh;
       try (RangeSource src = new ChannelSource(out.name(), out.channel())) {
-        VolumeHeader vh = VolumeHeader.read(src);
-        meta = vh.metadata();
-        PageWalker.Verification v = walker(src, meta).verify(vh.firstPageOffset());
+        vh = VolumeHeader.read(src);
+        PageWalker.Verification v = walker(src, vh).verify(vh.firstPageOffset());
         if (v.tornBytes() > 0) {
           out.truncate(v.validEnd());
         }
@@ -103,6 +102,7 @@ public final class RecordArchives {
           out.write(new byte[(int) (aligned - out.position())]);
         }
       }
+      ArchiveMetadata meta = vh.metadata();
       PageSealer sealer = null;
       if (meta.encrypted()) {
         if (opts.keys == null) {
@@ -111,8 +111,10 @@ public final class RecordArchives {
         }
         sealer = PageSealer.create(meta.keyId(), opts.keys);
         sealer.verifyKeyCheck(Base64.getDecoder().decode(meta.keyCheck()), path.toString());
+        vh.authenticate(sealer, path.toString());
       }
-      return new ArchiveWriter(out, meta, opts, sealer);
+      // A format 1 archive stays format 1: its header cannot be sealed in place (rekey rewrites it).
+      return new ArchiveWriter(out, meta, vh.version(), opts, sealer);
     } catch (IOException | RuntimeException e) {
       out.close();
       throw e;
@@ -149,7 +151,7 @@ public final class RecordArchives {
     try (PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(path);
         RangeSource src = new ChannelSource(out.name(), out.channel())) {
       VolumeHeader vh = VolumeHeader.read(src);
-      PageWalker.Verification v = walker(src, vh.metadata()).verify(vh.firstPageOffset());
+      PageWalker.Verification v = walker(src, vh).verify(vh.firstPageOffset());
       boolean trim = v.tornBytes() > 0 && !dryRun;
       if (trim) {
         out.truncate(v.validEnd());
@@ -169,13 +171,18 @@ public final class RecordArchives {
    */
   public static RepairResult check(RangeSource source) throws IOException {
     VolumeHeader vh = VolumeHeader.read(source);
-    PageWalker.Verification v = walker(source, vh.metadata()).verify(vh.firstPageOffset());
+    PageWalker.Verification v = walker(source, vh).verify(vh.firstPageOffset());
     return new RepairResult(v.validEnd(), v.pages(), v.records(), v.tornBytes(), false, v.problem());
   }
 
-  private static PageWalker walker(RangeSource src, ArchiveMetadata meta) throws IOException {
+  private static PageWalker walker(RangeSource src, VolumeHeader vh) throws IOException {
     ReaderOptions ro = ReaderOptions.defaults();
-    return new PageWalker(src, new PageCodec(src.name(), meta, null, ro), src.size(), ro);
+    return new PageWalker(src, new PageCodec(src.name(), vh.metadata(), vh.version(), null, ro), src.size(), ro);
+  }
+
+  /** New archives: format 2 when encrypted (sealed header, fully bound pages), else format 1. */
+  private static int version(PageSealer sealer) {
+    return sealer != null ? Format.VERSION_2 : Format.VERSION_1;
   }
 
   private static PageSealer sealer(WriterOptions opts) throws KeyUnavailableException {

@@ -5,26 +5,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.CorruptContainerException;
 import io.easystore.UnsupportedVersionException;
 import io.easystore.codec.CodecId;
+import io.easystore.crypto.AuthenticationFailedException;
 import io.easystore.crypto.KeyProviders;
+import io.easystore.crypto.PageSealer;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The volume header: magic, version, metadata JSON, CRC32C, zero padding to 16 bytes.
+ * The volume header: magic, version, metadata JSON, (format 2) a seal, CRC32C, zero padding to 16
+ * bytes. Immutable; the arrays are owned by the record and never handed out.
  *
  * @param metadata the decoded metadata
  * @param firstPageOffset where pages start (the header's padded length)
+ * @param version the archive's format version, which is also the version of its pages
+ * @param authenticated format 2: header bytes [0, 16 + M), which the seal authenticates; else null
+ * @param seal format 2: the 28-byte seal (nonce and tag of an empty plaintext); else null
  */
-record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset) {
+record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset, int version, byte[] authenticated,
+    byte[] seal) {
 
-  static byte[] encode(ArchiveMetadata m) {
+  /**
+   * Encodes a new archive's header: format 2 with a seal when {@code sealer} is given (the
+   * metadata must then name its key), else format 1.
+   */
+  static byte[] encode(ArchiveMetadata m, PageSealer sealer) {
+    if ((sealer != null) != m.encrypted()) {
+      throw new IllegalArgumentException("a sealer is needed exactly when the metadata names a key");
+    }
     ObjectNode n = RecordTypes.MAPPER.createObjectNode();
     n.put("format", "easystore-records");
     n.put("archiveId", m.archiveId().toString());
@@ -48,14 +63,45 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset) {
       throw new IllegalArgumentException("archive metadata is " + json.length + " bytes; the limit is "
           + Format.MAX_METADATA);
     }
-    int crcAt = Format.VOLUME_FIXED + json.length;
+    int sealAt = Format.VOLUME_FIXED + json.length;
+    int crcAt = sealAt + (sealer != null ? Format.VOLUME_SEAL : 0);
     byte[] out = new byte[(int) Format.align(crcAt + 4)];
     System.arraycopy(Format.VOLUME_MAGIC, 0, out, 0, 8);
-    Format.putShort(out, 8, Format.VERSION);
+    Format.putShort(out, 8, sealer != null ? Format.VERSION_2 : Format.VERSION_1);
     Format.putInt(out, 12, json.length);
     System.arraycopy(json, 0, out, Format.VOLUME_FIXED, json.length);
+    if (sealer != null) {
+      sealer.sealInto(new byte[0], 0, 0, aad(m.archiveId(), out, sealAt), out, sealAt);
+    }
     Format.putInt(out, crcAt, Format.crc(out, 0, crcAt));
     return out;
+  }
+
+  private static byte[] aad(UUID archiveId, byte[] header, int len) {
+    return PageSealer.associatedData(Format.VOLUME_AAD_PURPOSE, archiveId, 0, header, 0, len);
+  }
+
+  /**
+   * Format 2: authenticates the header with the archive's key (whose key check the caller has
+   * verified, so a failure here means altered bytes, not a wrong key). Format 1 headers carry no
+   * seal and pass unchecked.
+   *
+   * @throws AuthenticationFailedException if the metadata was altered and re-checksummed
+   */
+  void authenticate(PageSealer sealer, String name) throws AuthenticationFailedException {
+    if (version < Format.VERSION_2) {
+      return;
+    }
+    try {
+      sealer.open(seal, 0, seal.length, aad(metadata.archiveId(), authenticated, authenticated.length), name,
+          authenticated.length);
+    } catch (AuthenticationFailedException e) {
+      AuthenticationFailedException a = new AuthenticationFailedException(name, authenticated.length, null,
+          "volume header fails AES-GCM authentication with key '" + metadata.keyId() + "' although its key check"
+              + " and checksum hold: the archive metadata was altered and re-checksummed");
+      a.addSuppressed(e);
+      throw a;
+    }
   }
 
   static VolumeHeader read(RangeSource src) throws IOException {
@@ -69,28 +115,35 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset) {
       throw new CorruptContainerException(name, 0, null, "not a record archive (bad magic)");
     }
     int version = Format.getShort(fixed, 8);
-    if (version < Format.VERSION) {
-      throw new UnsupportedVersionException.TooOld(name, 8, "record archive", version, Format.VERSION);
+    if (version < Format.VERSION_1) {
+      throw new UnsupportedVersionException.TooOld(name, 8, "record archive", version, Format.VERSION_1);
     }
-    if (version > Format.VERSION) {
-      throw new UnsupportedVersionException.TooNew(name, 8, "record archive", version, Format.VERSION);
+    if (version > Format.MAX_VERSION) {
+      throw new UnsupportedVersionException.TooNew(name, 8, "record archive", version, Format.MAX_VERSION);
     }
+    int sealLen = version == Format.VERSION_2 ? Format.VOLUME_SEAL : 0;
     if (Format.getShort(fixed, 10) != 0) {
       throw new CorruptContainerException(name, 10, null, "unknown volume header flags");
     }
     long metaLen = Format.getInt(fixed, 12) & 0xFFFFFFFFL;
-    if (metaLen > Format.MAX_METADATA || metaLen > size - Format.VOLUME_FIXED - 4) {
+    if (metaLen > Format.MAX_METADATA || metaLen > size - Format.VOLUME_FIXED - sealLen - 4) {
       throw new CorruptContainerException(name, 12, null, "metadata length " + metaLen
           + " exceeds the file or the " + Format.MAX_METADATA + "-byte limit");
     }
-    int crcAt = Format.VOLUME_FIXED + (int) metaLen;
+    int sealAt = Format.VOLUME_FIXED + (int) metaLen;
+    int crcAt = sealAt + sealLen;
     byte[] all = new byte[crcAt + 4];
     System.arraycopy(fixed, 0, all, 0, Format.VOLUME_FIXED);
-    src.readFully(Format.VOLUME_FIXED, java.nio.ByteBuffer.wrap(all, Format.VOLUME_FIXED, (int) metaLen + 4));
+    src.readFully(Format.VOLUME_FIXED,
+        java.nio.ByteBuffer.wrap(all, Format.VOLUME_FIXED, crcAt + 4 - Format.VOLUME_FIXED));
     if (Format.getInt(all, crcAt) != Format.crc(all, 0, crcAt)) {
       throw new CorruptContainerException(name, crcAt, null, "volume header checksum mismatch");
     }
     ArchiveMetadata meta = parse(name, all, (int) metaLen);
+    if (version == Format.VERSION_2 && !meta.encrypted()) {
+      throw new CorruptContainerException(name, Format.VOLUME_FIXED, null,
+          "format 2 archive metadata names no encryption (format 2 is only written for encrypted archives)");
+    }
     long first = Format.align(crcAt + 4L);
     // The padding is outside the CRC; it must be zero so that no stored byte goes unchecked. A file
     // cut inside it (no pages yet) is fine.
@@ -103,7 +156,10 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset) {
         }
       }
     }
-    return new VolumeHeader(meta, first);
+    if (sealLen == 0) {
+      return new VolumeHeader(meta, first, version, null, null);
+    }
+    return new VolumeHeader(meta, first, version, Arrays.copyOf(all, sealAt), Arrays.copyOfRange(all, sealAt, crcAt));
   }
 
   private static ArchiveMetadata parse(String name, byte[] all, int len) throws CorruptContainerException {

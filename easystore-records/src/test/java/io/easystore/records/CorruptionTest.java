@@ -186,7 +186,7 @@ class CorruptionTest {
   @Test
   void newerAndOlderVersionsGiveDistinctErrors() throws Exception {
     byte[] newer = originals.get("none").clone();
-    Format.putShort(newer, 8, 2);
+    Format.putShort(newer, 8, Format.MAX_VERSION + 1);
     assertThatThrownBy(() -> RecordArchives.open(RangeSources.memory("v", newer), ReaderOptions.defaults()))
         .isInstanceOf(UnsupportedVersionException.TooNew.class);
     byte[] older = originals.get("none").clone();
@@ -195,7 +195,7 @@ class CorruptionTest {
         .isInstanceOf(UnsupportedVersionException.TooOld.class);
     byte[] page = originals.get("none").clone();
     int p = (int) (long) pageOffsets.get("none").get(1);
-    page[p + 4] = 2;
+    page[p + 4] = (byte) (Format.MAX_VERSION + 1);
     int len = 41 + (page[p + 7] & 0xFF) + (page[p + 40] & 0xFF);
     Format.putInt(page, p + len, Format.crc(page, p, len));
     try (RecordReader r = RecordArchives.open(RangeSources.memory("v", page),

@@ -93,7 +93,7 @@ class RecordsTamperTest {
     Built b = build(CodecId.ZSTD, encrypted);
     long first = b.records.get(0).bookmark().pageOffset();
     int metaLen = Format.getInt(b.bytes, 12);
-    int volumeEnd = 20 + metaLen;
+    int volumeEnd = 20 + metaLen + (encrypted ? Format.VOLUME_SEAL : 0);
     if (volumeEnd < first) {
       byte[] t = b.bytes.clone();
       t[volumeEnd] = 1;
