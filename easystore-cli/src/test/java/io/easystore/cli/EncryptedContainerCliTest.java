@@ -1,14 +1,10 @@
 package io.easystore.cli;
 
+import io.easystore.testing.KeyLeaks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.easystore.DesReader;
-import io.easystore.DesWriter;
-import io.easystore.ReaderOptions;
-import io.easystore.WriterOptions;
-import io.easystore.crypto.Encryption;
-import io.easystore.crypto.KeyProviders;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +15,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,35 +206,13 @@ class EncryptedContainerCliTest {
     des("--debug", "cat", cs, "docs/a.txt", "--key-env", "KEY_B");
 
     byte[][] needles = {KEY_A, KEY_B, A64.getBytes(StandardCharsets.US_ASCII), B64.getBytes(StandardCharsets.US_ASCII)};
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(tmp)) {
-      files = s.filter(Files::isRegularFile).toList();
-    }
-    assertThat(files).hasSizeGreaterThan(3);
-    for (Path p : files) {
-      byte[] content = Files.readAllBytes(p);
-      for (byte[] n : needles) {
-        assertThat(indexOf(content, n)).as("key material in %s", p).isEqualTo(-1);
-      }
-    }
+    assertThat(KeyLeaks.assertNoneInFiles(tmp, needles)).isGreaterThan(3);
     for (CliRun r : runs) {
       for (byte[] n : needles) {
-        assertThat(indexOf(r.stdout(), n)).isEqualTo(-1);
+        assertThat(KeyLeaks.indexOf(r.stdout(), n)).isEqualTo(-1);
         assertThat(r.stderr()).doesNotContain(new String(n, StandardCharsets.ISO_8859_1));
       }
     }
   }
 
-  static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
 }

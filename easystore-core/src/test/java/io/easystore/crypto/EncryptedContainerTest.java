@@ -1,5 +1,7 @@
 package io.easystore.crypto;
 
+import io.easystore.testing.KeyLeaks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -181,8 +183,8 @@ class EncryptedContainerTest {
     Path out = write(bodies(8, 50), WriterOptions.defaults().withEncryption(Encryption.of("k1", KEYS)), null);
     byte[] file = Files.readAllBytes(out);
     String b64 = java.util.Base64.getEncoder().encodeToString(KEY);
-    assertThat(indexOf(file, KEY)).as("raw key bytes in the file").isEqualTo(-1);
-    assertThat(indexOf(file, b64.getBytes(StandardCharsets.US_ASCII))).as("base64 key in the file").isEqualTo(-1);
+    assertThat(KeyLeaks.indexOf(file, KEY)).as("raw key bytes in the file").isEqualTo(-1);
+    assertThat(KeyLeaks.indexOf(file, b64.getBytes(StandardCharsets.US_ASCII))).as("base64 key in the file").isEqualTo(-1);
     byte[] flipped = file.clone();
     flipped[file.length / 3] ^= 4;
     List<String> messages = new ArrayList<>();
@@ -204,18 +206,6 @@ class EncryptedContainerTest {
     assertThat(messages).anyMatch(m -> m.contains("k1"));
   }
 
-  private static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
 
   @Test
   void missingAndWrongKeysAreDistinctErrors() throws IOException {

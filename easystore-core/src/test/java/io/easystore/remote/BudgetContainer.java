@@ -37,6 +37,20 @@ public record BudgetContainer(String label, int format, int entries, int bodySiz
     return new BudgetContainer("v1 " + entries + " entries", 1, entries, bodySize, 0, 1);
   }
 
+  /**
+   * The containers every request-budget suite runs: v2 with one, two and three index levels, and v1
+   * with its index inside and outside the tail.
+   */
+  public static java.util.stream.Stream<BudgetContainer> standardSet() {
+    return java.util.stream.Stream.of(
+        v2(10, 16 << 10, 1),
+        v2(1_000, 1024, 1),
+        v2(100_000, 100, 2),
+        v2Deep(500, 8000, 100, 3),
+        v1(1_000, 1024),
+        v1(20_000, 100));
+  }
+
   public String name(int i) {
     String file = String.format("f%07d", i);
     if (format == 1) {

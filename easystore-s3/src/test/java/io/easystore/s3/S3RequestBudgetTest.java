@@ -48,13 +48,7 @@ class S3RequestBudgetTest {
   }
 
   static Stream<BudgetContainer> containers() {
-    return Stream.of(
-        BudgetContainer.v2(10, 16 << 10, 1),
-        BudgetContainer.v2(1_000, 1024, 1),
-        BudgetContainer.v2(100_000, 100, 2),
-        BudgetContainer.v2Deep(500, 8000, 100, 3),
-        BudgetContainer.v1(1_000, 1024),
-        BudgetContainer.v1(20_000, 100));
+    return BudgetContainer.standardSet();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,5 +1,7 @@
 package io.easystore.records.cli;
 
+import io.easystore.testing.KeyLeaks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easystore.crypto.cli.KeyOptions;
@@ -181,17 +183,7 @@ class RecordsKeyOptionsTest {
 
     byte[][] needles = {KEY, B64.getBytes(StandardCharsets.US_ASCII),
         Base64.getUrlEncoder().withoutPadding().encodeToString(KEY).getBytes(StandardCharsets.US_ASCII)};
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(work)) {
-      files = s.filter(Files::isRegularFile).toList();
-    }
-    assertThat(files).hasSizeGreaterThanOrEqualTo(2);
-    for (Path p : files) {
-      byte[] content = Files.readAllBytes(p);
-      for (byte[] n : needles) {
-        assertThat(indexOf(content, n)).as("key material in %s", p).isEqualTo(-1);
-      }
-    }
+    assertThat(KeyLeaks.assertNoneInFiles(work, needles)).isGreaterThanOrEqualTo(2);
     for (String text : printed) {
       assertThat(text).doesNotContain(B64).doesNotContain(new String(KEY, StandardCharsets.ISO_8859_1))
           .doesNotContain(PASSWORD);
@@ -253,16 +245,4 @@ class RecordsKeyOptionsTest {
     return f;
   }
 
-  static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
 }
