@@ -147,6 +147,21 @@ class RecordsCommandTest {
   }
 
   @Test
+  void flushIntervalTakesShortDurationsAndRefusesNonPositiveOnes() throws Exception {
+    String a = dir.resolve("f.rec").toString();
+    for (String ok : new String[] {"500ms", "2s", "1m", "1h", "3", "PT0.25S"}) {
+      Result r = run("x\n", "append", a, "--flush-interval", ok);
+      assertThat(r.code).as(ok + ": " + r.err).isZero();
+    }
+    for (String bad : new String[] {"0", "0ms", "-1s", "soon", "PT0S"}) {
+      Result r = run("x\n", "append", a, "--flush-interval", bad);
+      assertThat(r.code).as(bad).isEqualTo(2);
+      assertThat(r.err).contains("--flush-interval");
+    }
+    assertThat(run("", "cat", a).lines()).hasSize(6);
+  }
+
+  @Test
   void anArchiveOfAnotherFormatVersionIsNotReportedAsDamaged() throws Exception {
     Path a = dir.resolve("v.rec");
     assertThat(run(lines(0, 10), "append", a.toString()).code).isZero();
