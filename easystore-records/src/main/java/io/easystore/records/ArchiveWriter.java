@@ -70,7 +70,7 @@ final class ArchiveWriter implements RecordWriter {
     if (count == 0) {
       firstAppendMillis = opts.clock.millis();
       if (opts.maxPageAge != null) {
-        scheduleAgeTick(opts.maxPageAge.toMillis());
+        scheduleAgeTick(maxAgeMillis());
       }
     }
     ensureRoom(framed + Format.TERMINATOR);
@@ -94,7 +94,16 @@ final class ArchiveWriter implements RecordWriter {
 
   private boolean due() {
     return count > 0 && opts.maxPageAge != null
-        && opts.clock.millis() - firstAppendMillis >= opts.maxPageAge.toMillis();
+        && opts.clock.millis() - firstAppendMillis >= maxAgeMillis();
+  }
+
+  /** The age limit in ms (saturating: an age too long for a long simply never comes). */
+  private long maxAgeMillis() {
+    try {
+      return opts.maxPageAge.toMillis();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private void scheduleAgeTick(long delayMillis) {
@@ -110,14 +119,15 @@ final class ArchiveWriter implements RecordWriter {
     if (!due()) {
       // The writer's clock (a test clock, or one that stepped) has not reached the age yet.
       long age = opts.clock.millis() - firstAppendMillis;
-      scheduleAgeTick(opts.maxPageAge.toMillis() - Math.max(0, age));
+      scheduleAgeTick(maxAgeMillis() - Math.max(0, age));
       return;
     }
     try {
       writePage();
-    } catch (IOException e) {
-      // No caller to throw to on this thread: the next append, flush or close reports it.
-      timerFailure = e;
+    } catch (IOException | RuntimeException e) {
+      // No caller to throw to on this thread (the executor would drop it): the next append, flush
+      // or close reports it.
+      timerFailure = e instanceof IOException io ? io : new IOException(e.toString(), e);
     }
   }
 
@@ -187,7 +197,7 @@ final class ArchiveWriter implements RecordWriter {
       timerFailure = null;
       if (count > 0) {
         // Reported now; the still-buffered page is due again at the next age tick.
-        scheduleAgeTick(opts.maxPageAge.toMillis());
+        scheduleAgeTick(maxAgeMillis());
       }
       throw new IOException(out.name() + ": writing a page that reached its maximum age failed ("
           + e.getMessage() + "); its records are still buffered", e);
