@@ -131,23 +131,22 @@ final class ArchiveReader implements RecordReader {
     return out;
   }
 
-  /** Decodes record {@code i}; in skip mode a bad record is reported and {@code null} returned. */
-  <T> Entry<T> entry(LoadedPage p, int i, RecordType<T> type) throws CorruptPageException {
+  /**
+   * Decodes record {@code i} of a page that already passed its checks. A failure is the caller's
+   * type not fitting the record, never damage, so it is thrown even in skip mode: skipping would
+   * drop healthy pages and report them as corrupt.
+   */
+  <T> Entry<T> entry(LoadedPage p, int i, RecordType<T> type) throws RecordDecodeException {
+    T v;
     try {
-      T v = type.decode(p.plain(), p.offsetOf(i), p.lengthOf(i));
-      if (v == null) {
-        throw new IOException("record decodes to null");
-      }
-      return new Entry<>(p.bookmark(i), v);
+      v = type.decode(p.plain(), p.offsetOf(i), p.lengthOf(i));
     } catch (IOException | RuntimeException e) {
-      CorruptPageException c = new CorruptPageException(name(), p.header().offset(), p.bookmark(i),
-          CorruptPageException.NONE, "record cannot be decoded: " + e.getMessage(), e);
-      if (!opts.skipCorruptPages()) {
-        throw c;
-      }
-      opts.onSkip().accept(c);
-      return null;
+      throw new RecordDecodeException(name(), p.bookmark(i), String.valueOf(e.getMessage()), e);
     }
+    if (v == null) {
+      throw new RecordDecodeException(name(), p.bookmark(i), "the record type decoded it to null", null);
+    }
+    return new Entry<>(p.bookmark(i), v);
   }
 
   @Override

@@ -6,8 +6,12 @@ import io.easystore.codec.Codecs;
 import io.easystore.crypto.PageSealer;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
 
-/** The {@link RecordWriter} implementation; see there for the contract. */
+/**
+ * The {@link RecordWriter} implementation; see there for the contract. Every method holds the
+ * writer's monitor, and so does the {@link PageAgeTimer} tick that writes an aged page.
+ */
 final class ArchiveWriter implements RecordWriter {
   private final PageOutput out;
   private final ArchiveMetadata meta;
@@ -20,6 +24,11 @@ final class ArchiveWriter implements RecordWriter {
   private int len;
   private int count;
   private long firstAppendMillis;
+  /** Counts written pages, so a tick scheduled for an earlier page does nothing. */
+  private long pageGeneration;
+  private ScheduledFuture<?> ageTick;
+  /** An I/O error of a timer-written page, thrown by the next call (the records stay buffered). */
+  private IOException timerFailure;
   private boolean closed;
 
   /** {@code version}: the archive's format version (its volume header's), which new pages carry. */
@@ -60,6 +69,9 @@ final class ArchiveWriter implements RecordWriter {
     }
     if (count == 0) {
       firstAppendMillis = opts.clock.millis();
+      if (opts.maxPageAge != null) {
+        scheduleAgeTick(maxAgeMillis());
+      }
     }
     ensureRoom(framed + Format.TERMINATOR);
     buf[len] = Format.ENTRY_MARK_0;
@@ -82,7 +94,41 @@ final class ArchiveWriter implements RecordWriter {
 
   private boolean due() {
     return count > 0 && opts.maxPageAge != null
-        && opts.clock.millis() - firstAppendMillis >= opts.maxPageAge.toMillis();
+        && opts.clock.millis() - firstAppendMillis >= maxAgeMillis();
+  }
+
+  /** The age limit in ms (saturating: an age too long for a long simply never comes). */
+  private long maxAgeMillis() {
+    try {
+      return opts.maxPageAge.toMillis();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private void scheduleAgeTick(long delayMillis) {
+    long generation = pageGeneration;
+    ageTick = PageAgeTimer.schedule(() -> ageTick(generation), delayMillis);
+  }
+
+  /** On the timer thread: writes the page if it is still the one the tick was set for and is due. */
+  private synchronized void ageTick(long generation) {
+    if (closed || generation != pageGeneration || count == 0 || timerFailure != null) {
+      return;
+    }
+    if (!due()) {
+      // The writer's clock (a test clock, or one that stepped) has not reached the age yet.
+      long age = opts.clock.millis() - firstAppendMillis;
+      scheduleAgeTick(maxAgeMillis() - Math.max(0, age));
+      return;
+    }
+    try {
+      writePage();
+    } catch (IOException | RuntimeException e) {
+      // No caller to throw to on this thread (the executor would drop it): the next append, flush
+      // or close reports it.
+      timerFailure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+    }
   }
 
   private void writePage() throws IOException {
@@ -96,6 +142,11 @@ final class ArchiveWriter implements RecordWriter {
     out.write(page);
     len = 0;
     count = 0;
+    pageGeneration++;
+    if (ageTick != null) {
+      ageTick.cancel(false);
+      ageTick = null;
+    }
     if (buf.length > 4 * Math.max(opts.pageSize, 1 << 16)) {
       // A huge record grew the buffer; do not keep 16 MiB around for 100-byte records.
       buf = new byte[Math.min(opts.pageSize + 64, 1 << 16)];
@@ -137,6 +188,20 @@ final class ArchiveWriter implements RecordWriter {
     if (closed) {
       throw new IOException(out.name() + ": writer is closed");
     }
+    throwTimerFailure();
+  }
+
+  private void throwTimerFailure() throws IOException {
+    IOException e = timerFailure;
+    if (e != null) {
+      timerFailure = null;
+      if (count > 0) {
+        // Reported now; the still-buffered page is due again at the next age tick.
+        scheduleAgeTick(maxAgeMillis());
+      }
+      throw new IOException(out.name() + ": writing a page that reached its maximum age failed ("
+          + e.getMessage() + "); its records are still buffered", e);
+    }
   }
 
   @Override
@@ -145,9 +210,21 @@ final class ArchiveWriter implements RecordWriter {
       return;
     }
     closed = true;
+    if (ageTick != null) {
+      ageTick.cancel(false);
+    }
+    // A timer write that failed left its records buffered (and no partial page): writing them now
+    // retries it, and only if that fails too is there something to report.
+    IOException earlier = timerFailure;
+    timerFailure = null;
     try {
       writePage();
       out.sync();
+    } catch (IOException e) {
+      if (earlier != null) {
+        e.addSuppressed(earlier);
+      }
+      throw e;
     } finally {
       out.close();
     }

@@ -78,9 +78,21 @@ interface PageOutput extends Closeable {
 
     @Override
     public void write(byte[] b) throws IOException {
+      long start = position;
       ByteBuffer buf = ByteBuffer.wrap(b);
-      while (buf.hasRemaining()) {
-        position += ch.write(buf, position);
+      try {
+        while (buf.hasRemaining()) {
+          position += ch.write(buf, position);
+        }
+      } catch (IOException e) {
+        // A failed page must not leave half a page that a retried write would land behind.
+        try {
+          ch.truncate(start);
+          position = start;
+        } catch (IOException t) {
+          e.addSuppressed(t);
+        }
+        throw e;
       }
     }
 

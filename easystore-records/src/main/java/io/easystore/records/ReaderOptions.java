@@ -88,7 +88,8 @@ public final class ReaderOptions {
   /**
    * Skip damaged pages: the reader scans forward at 16-byte steps for the next page whose magic,
    * header checksum, recorded offset and payload checksum all agree, as Azos does. Implies
-   * tolerating a torn tail.
+   * tolerating a torn tail. A record the caller's type cannot decode is not damage and is never
+   * skipped ({@link RecordDecodeException}).
    */
   public ReaderOptions withSkipCorruptPages(boolean skip) {
     return new ReaderOptions(maxPageSize, maxItemSize, keys, skip, tolerateTornTail || skip, onSkip);

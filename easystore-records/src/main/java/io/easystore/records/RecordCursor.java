@@ -22,7 +22,9 @@ public interface RecordCursor<T> {
    *
    * @return {@code false} at the end of the archive (or of a tolerated torn tail)
    * @throws CorruptPageException for damage, unless the reader skips it; {@link TornTailException}
-   *     after the last complete page when the tail is incomplete and not tolerated
+   *     after the last complete page when the tail is incomplete and not tolerated;
+   *     {@link RecordDecodeException} when an intact record does not decode as this cursor's type
+   *     (never skipped)
    */
   boolean next() throws IOException;
 

@@ -67,7 +67,8 @@ public interface RecordReader extends Closeable {
    * All records as a stream whose spliterator splits at page boundaries, so
    * {@code stream(type).parallel()} decodes pages on several threads with results identical to a
    * sequential read. Damage surfaces as {@link java.io.UncheckedIOException} wrapping a
-   * {@link CorruptPageException} (unless skipped). The page list is read when this is called.
+   * {@link CorruptPageException} (unless skipped), a record the type cannot decode as one wrapping
+   * a {@link RecordDecodeException} (never skipped). The page list is read when this is called.
    */
   <T> Stream<Entry<T>> stream(RecordType<T> type) throws IOException;
 

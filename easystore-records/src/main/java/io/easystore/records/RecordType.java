@@ -21,7 +21,8 @@ public interface RecordType<T> {
    * Rebuilds a value.
    *
    * @throws IOException if the bytes are not a valid value of this type; the reader reports it as
-   *     a corrupt record naming its bookmark
+   *     a {@link RecordDecodeException} naming the record's bookmark (not as damage: the page is
+   *     intact, and readers that skip damaged pages do not skip it)
    */
   T decode(byte[] buf, int off, int len) throws IOException;
 }

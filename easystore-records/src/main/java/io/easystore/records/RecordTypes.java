@@ -29,7 +29,7 @@ public final class RecordTypes {
     return Bytes.INSTANCE;
   }
 
-  /** UTF-8 text; malformed UTF-8 is reported as a corrupt record rather than replaced. */
+  /** UTF-8 text; malformed UTF-8 is reported ({@link RecordDecodeException}) rather than replaced. */
   public static RecordType<String> utf8() {
     return Utf8.INSTANCE;
   }

@@ -9,13 +9,16 @@ import java.io.IOException;
  * {@link RecordArchives#create} or {@link RecordArchives#openForAppend}.
  *
  * <p>A page is written when its entry stream reaches {@link WriterOptions#pageSize()}, when the
- * oldest buffered record is older than {@link WriterOptions#maxPageAge()} (checked on every append
- * and by {@link #flushIfDue()}), on {@link #flush()} and on {@link #close()}. Each page goes out in
- * one write, so a crash loses at most the buffered page and leaves a torn tail that readers report
- * and {@link RecordArchives#repair} trims.
+ * oldest buffered record reaches {@link WriterOptions#maxPageAge()} (also while no record arrives:
+ * a timer writes it, so readers see a quiet stream's records within that age), on {@link #flush()}
+ * and on {@link #close()}. Each page goes out in one write, so a crash loses at most the buffered
+ * page and leaves a torn tail that readers report and {@link RecordArchives#repair} trims.
  *
- * <p>Thread-safe: methods are synchronized, so several threads may append to one writer. The
- * writer never keeps a reference to arrays passed to it.
+ * <p>Thread-safe: methods are synchronized, so several threads may append to one writer; the age
+ * timer (one shared daemon thread) takes the same lock to write an aged page. An I/O error the timer
+ * hits is thrown by the writer's next call, with the records still buffered. The writer never keeps
+ * a reference to arrays passed to it. Close the writer to write what is buffered; a process that
+ * may be stopped by a signal does that in a shutdown hook (as {@code des records append} does).
  */
 public interface RecordWriter extends Closeable, Flushable {
 
@@ -55,7 +58,10 @@ public interface RecordWriter extends Closeable, Flushable {
   @Override
   void flush() throws IOException;
 
-  /** Writes the buffered page if its oldest record is older than the maximum page age. */
+  /**
+   * Writes the buffered page if its oldest record has reached the maximum page age (by the
+   * options' clock); the timer does the same on its own.
+   */
   boolean flushIfDue() throws IOException;
 
   /** Flushes, then forces the file to stable storage. */

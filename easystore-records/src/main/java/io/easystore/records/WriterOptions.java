@@ -103,7 +103,11 @@ public final class WriterOptions {
         contentType, properties, keyId, keys, syncOnFlush, clock);
   }
 
-  /** Write a page once its oldest record is this old ({@code null}: no limit). */
+  /**
+   * Write a page once its oldest record is this old ({@code null}: no limit), whether or not more
+   * records arrive: a shared daemon timer writes an aged page of an idle writer, so readers see
+   * every record within about this time. The age is measured with {@link #withClock the clock}.
+   */
   public WriterOptions withMaxPageAge(Duration age) {
     if (age != null && (age.isNegative() || age.isZero())) {
       throw new IllegalArgumentException("max page age must be positive");

@@ -215,7 +215,7 @@ class RoundTripTest {
       assertThat(r.get(raw.get(2).bookmark(), RecordTypes.utf8()).orElseThrow().value()).isEqualTo("héllo wörld");
       assertThat(raw.get(3).value()).containsExactly(1, 2, 3);
       assertThatThrownBy(() -> r.get(raw.get(2).bookmark(), RecordTypes.json(Order.class)))
-          .isInstanceOf(CorruptPageException.class).hasMessageContaining("record " + raw.get(2).bookmark());
+          .isInstanceOf(RecordDecodeException.class).hasMessageContaining("record " + raw.get(2).bookmark());
     }
   }
 

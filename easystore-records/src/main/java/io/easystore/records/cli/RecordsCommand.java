@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code des records}: append to, read, index, search and repair record archives.
  *
- * <p>Exit codes: 0 success; 1 failure (I/O, bad value, nothing found); 2 usage error; 3 damaged
- * or unsupported archive; 4 key missing or wrong. Errors are one line on stderr, never a stack
+ * <p>Exit codes: 0 success; 1 failure (I/O, bad value, nothing found, a record format version
+ * this build does not read, as for {@code des}); 2 usage error; 3 damaged archive; 4 key missing
+ * or wrong. Errors are one line on stderr, never a stack
  * trace.
  */
 @Command(name = "records", mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package io.easystore.records.cli;
 
 import io.easystore.CorruptContainerException;
+import io.easystore.UnsupportedVersionException;
 import io.easystore.crypto.KeyUnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** Turns every failure of a subcommand into one line on stderr and an exit code. */
 abstract class Subcommand implements Callable<Integer> {
   static final int OK = 0;
+  /** Failures, including a well-formed archive of a format version this build cannot read (as for {@code des}). */
   static final int FAILED = 1;
   static final int DAMAGED = 3;
   static final int KEY = 4;
@@ -61,6 +63,9 @@ abstract class Subcommand implements Callable<Integer> {
     String msg = e.getMessage();
     if (e instanceof KeyUnavailableException) {
       code = KEY;
+    } else if (e instanceof UnsupportedVersionException) {
+      // A newer (or retired) format is not damage: callers that quarantine exit 3 must keep it.
+      code = FAILED;
     } else if (e instanceof CorruptContainerException) {
       code = DAMAGED;
     } else if (e instanceof NoSuchFileException) {

@@ -147,6 +147,43 @@ class RecordsCommandTest {
   }
 
   @Test
+  void flushIntervalTakesShortDurationsAndRefusesNonPositiveOnes() throws Exception {
+    String a = dir.resolve("f.rec").toString();
+    for (String ok : new String[] {"500ms", "2s", "1m", "1h", "3", "PT0.25S"}) {
+      Result r = run("x\n", "append", a, "--flush-interval", ok);
+      assertThat(r.code).as(ok + ": " + r.err).isZero();
+    }
+    for (String bad : new String[] {"0", "0ms", "-1s", "soon", "PT0S"}) {
+      Result r = run("x\n", "append", a, "--flush-interval", bad);
+      assertThat(r.code).as(bad).isEqualTo(2);
+      assertThat(r.err).contains("--flush-interval");
+    }
+    assertThat(run("", "cat", a).lines()).hasSize(6);
+  }
+
+  @Test
+  void anArchiveOfAnotherFormatVersionIsNotReportedAsDamaged() throws Exception {
+    Path a = dir.resolve("v.rec");
+    assertThat(run(lines(0, 10), "append", a.toString()).code).isZero();
+    byte[] good = Files.readAllBytes(a);
+    for (int version : new int[] {99, 0}) {
+      byte[] b = good.clone();
+      // The volume header's format version: u16 little-endian at offset 8 (docs/FORMAT.md).
+      b[8] = (byte) version;
+      b[9] = 0;
+      Files.write(a, b);
+      for (String cmd : new String[] {"cat", "stats", "tail"}) {
+        Result r = run("", cmd, a.toString());
+        assertThat(r.code).as(cmd + " of version " + version + ": " + r.err).isEqualTo(1);
+        assertThat(r.err.strip()).startsWith("des records " + cmd + ": ").contains("version " + version)
+            .doesNotContain("\n");
+      }
+      Result app = run("x\n", "append", a.toString());
+      assertThat(app.code).as(app.err).isEqualTo(1);
+    }
+  }
+
+  @Test
   void errorsAreOneLineWithExitCodes() throws Exception {
     List<Result> rs = new ArrayList<>();
     Result missing = run("", "cat", dir.resolve("nope.rec").toString());
