@@ -59,7 +59,7 @@ class JavaBlocksTest {
     Source src = source(b);
     Path file = dir.resolve(src.className() + ".java");
     Files.writeString(file, src.text(), StandardCharsets.UTF_8);
-    compile(b, file, classes);
+    compile(b, src, file, classes);
     if (b.marker() != null && b.marker().kind() == DocBlock.Kind.COMPILE_ONLY) {
       System.out.println("doctest: " + b.where() + " compiled, not run: " + b.marker().reason());
       return;
@@ -76,31 +76,33 @@ class JavaBlocksTest {
   }
 
   /** The compilation unit for a block; its line k is the block's line k, so diagnostics map back. */
-  record Source(String className, String text) {}
+  record Source(String className, String text, int headerLine) {}
+
+  private static final String HEADER = "public class Snippet { public static void main(String[] args) throws Exception { ";
 
   static Source source(DocBlock b) {
     Matcher top = TOP_CLASS.matcher(b.text());
     if (top.find()) {
-      return new Source(top.group(3), b.text());
+      return new Source(top.group(3), b.text(), 0);
     }
     String[] lines = b.text().split("\n", -1);
     StringBuilder out = new StringBuilder();
-    boolean opened = false;
-    for (String line : lines) {
-      if (!opened && !IMPORT.matcher(line).matches()) {
-        out.append("public class Snippet { public static void main(String[] args) throws Exception { ");
-        opened = true;
+    int headerLine = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (headerLine == 0 && !IMPORT.matcher(lines[i]).matches()) {
+        out.append(HEADER);
+        headerLine = i + 1;
       }
-      out.append(line).append('\n');
+      out.append(lines[i]).append('\n');
     }
-    if (!opened) {
-      out.append("public class Snippet { public static void main(String[] args) throws Exception { ");
+    if (headerLine == 0) {
+      out.append(HEADER);
     }
     out.append("}}\n");
-    return new Source("Snippet", out.toString());
+    return new Source("Snippet", out.toString(), headerLine);
   }
 
-  private static void compile(DocBlock b, Path file, Path classes) throws IOException {
+  private static void compile(DocBlock b, Source src, Path file, Path classes) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertThat(javac).as("a JDK's compiler (the doc tests need a JDK, not a JRE)").isNotNull();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -114,7 +116,8 @@ class JavaBlocksTest {
           long docLine = b.line() + d.getLineNumber();
           String[] text = b.text().split("\n", -1);
           String code = d.getLineNumber() >= 1 && d.getLineNumber() <= text.length ? text[(int) d.getLineNumber() - 1].strip() : "";
-          errors.add(b.doc() + ":" + docLine + ":" + d.getColumnNumber() + ": " + d.getMessage(Locale.ROOT).replace("\n", " ")
+          long column = d.getColumnNumber() - (d.getLineNumber() == src.headerLine() ? HEADER.length() : 0);
+          errors.add(b.doc() + ":" + docLine + ":" + column + ": " + d.getMessage(Locale.ROOT).replace("\n", " ")
               + "\n      " + code);
         }
       }
