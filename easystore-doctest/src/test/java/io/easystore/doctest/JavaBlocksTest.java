@@ -103,6 +103,12 @@ class JavaBlocksTest {
   }
 
   private static void compile(DocBlock b, Source src, Path file, Path classes) throws IOException {
+    List<String> errors = compileErrors(b, src, file, classes);
+    assertThat(errors).withFailMessage("%s does not compile:%n  %s", b.where(), String.join("\n  ", errors)).isEmpty();
+  }
+
+  /** The compiler's errors, each as {@code DOC:LINE:COLUMN: message} and the offending line. */
+  static List<String> compileErrors(DocBlock b, Source src, Path file, Path classes) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertThat(javac).as("a JDK's compiler (the doc tests need a JDK, not a JRE)").isNotNull();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -121,7 +127,10 @@ class JavaBlocksTest {
               + "\n      " + code);
         }
       }
-      assertThat(ok).withFailMessage("%s does not compile:%n  %s", b.where(), String.join("\n  ", errors)).isTrue();
+      if (!ok && errors.isEmpty()) {
+        errors.add(b.where() + ": the compiler failed without an error message");
+      }
+      return errors;
     }
   }
 }
