@@ -50,7 +50,10 @@ public final class Fixtures {
         return Path.of(readme.toURI()).getParent();
       }
       Path copy = Files.createTempDirectory("easystore-reference");
+      // Registered before its files, so the JVM deletes the files first and then the directory.
+      copy.toFile().deleteOnExit();
       for (String name : FILES) {
+        copy.resolve(name).toFile().deleteOnExit();
         try (InputStream in = Fixtures.class.getResourceAsStream("/reference/" + name)) {
           if (in == null) {
             throw new IllegalStateException("reference fixture missing from the test classpath: " + name);
