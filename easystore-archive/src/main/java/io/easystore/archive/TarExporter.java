@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,7 @@ public final class TarExporter {
   /** Exports every live entry of {@code reader} to {@code out}. */
   public static ExportResult export(DesReader reader, Path out, long defaultMtimeMillis) throws IOException {
     Path target = out.toAbsolutePath();
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    Path tmp = io.easystore.io.TempFiles.createBeside(target);
     try {
       ExportResult r;
       try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
@@ -46,10 +45,10 @@ public final class TarExporter {
         r = write(reader, tar, defaultMtimeMillis);
         tar.finish();
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      io.easystore.io.TempFiles.publish(tmp, target);
       return r;
     } finally {
-      Files.deleteIfExists(tmp);
+      io.easystore.io.TempFiles.discard(tmp);
     }
   }
 
