@@ -32,6 +32,12 @@ public final class TarExporter {
 
   /** Exports every live entry of {@code reader} to {@code out}. */
   public static ExportResult export(DesReader reader, Path out, long defaultMtimeMillis) throws IOException {
+    return export(reader, out, defaultMtimeMillis, n -> { });
+  }
+
+  /** As {@link #export(DesReader, Path, long)}, telling {@code progress} the bytes of each file written. */
+  public static ExportResult export(DesReader reader, Path out, long defaultMtimeMillis,
+      java.util.function.LongConsumer progress) throws IOException {
     Path target = out.toAbsolutePath();
     Path tmp = io.easystore.io.TempFiles.createBeside(target);
     try {
@@ -42,7 +48,7 @@ public final class TarExporter {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
-        r = write(reader, tar, defaultMtimeMillis);
+        r = write(reader, tar, defaultMtimeMillis, progress);
         tar.finish();
       }
       io.easystore.io.TempFiles.publish(tmp, target);
@@ -69,7 +75,8 @@ public final class TarExporter {
     return out;
   }
 
-  private static ExportResult write(DesReader reader, TarArchiveOutputStream tar, long defaultMtime) throws IOException {
+  private static ExportResult write(DesReader reader, TarArchiveOutputStream tar, long defaultMtime,
+      java.util.function.LongConsumer progress) throws IOException {
     long files = 0;
     long dirs = 0;
     long bytes = 0;
@@ -111,6 +118,7 @@ public final class TarExporter {
           }
         }
         tar.closeArchiveEntry();
+        progress.accept(e.size());
         files++;
       }
     }

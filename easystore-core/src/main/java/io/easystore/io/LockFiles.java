@@ -231,7 +231,7 @@ public final class LockFiles {
 
   /**
    * A lock that another process's brief whole-file lock (while it deletes an unused lock file)
-   * may refuse: tries a few times, and reports STALE when the file was unlinked meanwhile.
+   * may refuse: tries a few times, and throws {@link Stale} when the file was unlinked meanwhile.
    */
   private static FileLock tryLockCurrent(Entry e, long position, long size, boolean shared) throws IOException {
     for (int attempt = 0; ; attempt++) {
@@ -240,7 +240,7 @@ public final class LockFiles {
         if (l != null) {
           l.release();
         }
-        return STALE;
+        throw new Stale();
       }
       if (l != null || attempt == 2) {
         return l;
@@ -254,16 +254,14 @@ public final class LockFiles {
     }
   }
 
-  /** Marker from {@link #tryLockCurrent}: the file is gone, open a fresh one. Never held. */
-  private static final FileLock STALE = new FileLock((FileChannel) null, 0, 1, false) {
-    @Override
-    public boolean isValid() {
-      return false;
-    }
+  /** From {@link #tryLockCurrent}: the file was unlinked by a releasing process; open a fresh one. */
+  private static final class Stale extends IOException {
+    private static final long serialVersionUID = 1L;
 
-    @Override
-    public void release() {}
-  };
+    Stale() {
+      super("lock file replaced", null);
+    }
+  }
 
   private static FileLock tryLock(Entry e, long position, long size, boolean shared) throws IOException {
     if (size <= 0) {
@@ -287,13 +285,15 @@ public final class LockFiles {
       synchronized (FILES) {
         Entry e;
         FileLock l;
-        do {
+        while (true) {
           e = acquire(lf, true);
-          l = e.writer == null ? tryLockCurrent(e, 0, 1, false) : null;
-          if (l == STALE) {
+          try {
+            l = e.writer == null ? tryLockCurrent(e, 0, 1, false) : null;
+            break;
+          } catch (Stale stale) {
             discardStale(e);
           }
-        } while (l == STALE);
+        }
         if (l == null) {
           release(e);
           return null;
@@ -337,8 +337,10 @@ public final class LockFiles {
           }
           int[] count = e.leaseCounts.get(generation);
           if (count == null) {
-            FileLock l = tryLockCurrent(e, 1 + generation, 1, true);
-            if (l == STALE) {
+            FileLock l;
+            try {
+              l = tryLockCurrent(e, 1 + generation, 1, true);
+            } catch (Stale stale) {
               discardStale(e);
               continue;
             }
