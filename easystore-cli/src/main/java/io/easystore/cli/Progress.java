@@ -45,10 +45,13 @@ interface Progress extends AutoCloseable {
     }
     ProgressBar bar = b.build();
     return new Progress() {
+      // The bar reports 0, not a negative number, as the max of an unknown total.
+      private volatile boolean known = total >= 0;
+
       @Override
       public void step(long n) {
         bar.stepBy(n);
-        if (bar.getMax() >= 0 && bar.getCurrent() > bar.getMax()) {
+        if (known && bar.getCurrent() > bar.getMax()) {
           // An estimated total was low: never show more than 100%.
           bar.maxHint(bar.getCurrent());
         }
@@ -60,13 +63,14 @@ interface Progress extends AutoCloseable {
       }
 
       @Override
-      public void total(long n) {
+      public synchronized void total(long n) {
         bar.maxHint(Math.max(n, bar.getCurrent()));
+        known = true;
       }
 
       @Override
       public void close() {
-        if (bar.getMax() < 0) {
+        if (!known) {
           bar.maxHint(bar.getCurrent());
         }
         bar.close();
