@@ -55,4 +55,21 @@ class LockFileRemovalTest {
     }
     assertThat(lf).doesNotExist();
   }
+
+  @Test
+  void noLockFileStaysAfterANioFileSystemWritesAndCloses() throws IOException {
+    Path c = tmp.resolve("site.des");
+    java.net.URI uri = java.net.URI.create("des:" + c.toUri());
+    try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of("create", "true"))) {
+      Files.createDirectories(fs.getPath("/docs"));
+      Files.writeString(fs.getPath("/docs/index.html"), "<h1>hi</h1>");
+      Files.writeString(fs.getPath("/a.txt"), "a");
+    }
+    try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+      Files.delete(fs.getPath("/a.txt"));
+    }
+    try (java.util.stream.Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("site.des");
+    }
+  }
 }
