@@ -26,7 +26,7 @@ class InterruptedWriteCleanupTest {
     Files.writeString(src.resolve("a.txt"), "first");
     for (int i = 0; i < 4; i++) {
       try (RandomAccessFile f = new RandomAccessFile(src.resolve("zeros" + i + ".bin").toFile(), "rw")) {
-        f.setLength(4L << 30);
+        f.setLength(2L << 30);
       }
     }
     return src;
@@ -42,16 +42,17 @@ class InterruptedWriteCleanupTest {
         .start();
   }
 
-  /** Waits until the pack's temporary file exists and has data, so the signal lands mid-write. */
+  /**
+   * Waits until the pack's temporary file exists: the writer is open, and gigabytes are still to
+   * be read, so the signal lands mid-write.
+   */
   private Path awaitTemp(Process p, Path dir) throws Exception {
     for (int i = 0; i < 6000 && p.isAlive(); i++) {
       try (Stream<Path> s = Files.list(dir)) {
         Path t = s.filter(f -> f.getFileName().toString().endsWith(".tmp")).findFirst().orElse(null);
-        if (t != null && Files.size(t) > 0) {
+        if (t != null) {
           return t;
         }
-      } catch (java.nio.file.NoSuchFileException raced) {
-        // The temporary file went between list and size: look again.
       }
       Thread.sleep(10);
     }
