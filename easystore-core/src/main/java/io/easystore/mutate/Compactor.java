@@ -76,7 +76,7 @@ final class Compactor {
 
   /** Rewrites the committed state of {@code file} into a minimal container and returns its state. */
   static CommitState compact(ContainerFile file, CommitState st, WriterOptions wo, ReaderOptions ro,
-      long bytesPerSecond) throws IOException {
+      long bytesPerSecond, java.util.function.LongConsumer copied) throws IOException {
     Path target = file.path();
     Path temp = tempOf(target);
     RangeSource src = file.source(st.committedEnd());
@@ -96,6 +96,7 @@ final class Compactor {
           f.dataOffset = w.position();
         }
         w.add(f, meta);
+        copied.accept(1);
       }
       w.finishAndPublish();
     } finally {

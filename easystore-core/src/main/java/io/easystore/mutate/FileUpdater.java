@@ -274,11 +274,18 @@ final class FileUpdater implements DesUpdater {
 
   @Override
   public SpaceStats compact() throws IOException {
+    return compact(n -> { }, n -> { });
+  }
+
+  @Override
+  public SpaceStats compact(java.util.function.LongConsumer liveEntries, java.util.function.LongConsumer copied)
+      throws IOException {
     commit();
     CommitState next;
     try {
+      liveEntries.accept(txn.state().liveFiles() + txn.state().directories());
       next = Compactor.compact(file, txn.state(), options.writerOptions(), readerOptions,
-          options.compactionBytesPerSecond());
+          options.compactionBytesPerSecond(), copied);
     } catch (IOException | RuntimeException | Error e) {
       // The container still holds its last committed state; only our view of the file may be stale.
       broken = true;
