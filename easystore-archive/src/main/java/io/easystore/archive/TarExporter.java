@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +32,14 @@ public final class TarExporter {
 
   /** Exports every live entry of {@code reader} to {@code out}. */
   public static ExportResult export(DesReader reader, Path out, long defaultMtimeMillis) throws IOException {
+    return export(reader, out, defaultMtimeMillis, n -> { });
+  }
+
+  /** As {@link #export(DesReader, Path, long)}, telling {@code progress} the bytes of each file written. */
+  public static ExportResult export(DesReader reader, Path out, long defaultMtimeMillis,
+      java.util.function.LongConsumer progress) throws IOException {
     Path target = out.toAbsolutePath();
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    Path tmp = io.easystore.io.TempFiles.createBeside(target);
     try {
       ExportResult r;
       try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
@@ -43,13 +48,13 @@ public final class TarExporter {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
-        r = write(reader, tar, defaultMtimeMillis);
+        r = write(reader, tar, defaultMtimeMillis, progress);
         tar.finish();
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      io.easystore.io.TempFiles.publish(tmp, target);
       return r;
     } finally {
-      Files.deleteIfExists(tmp);
+      io.easystore.io.TempFiles.discard(tmp);
     }
   }
 
@@ -70,7 +75,8 @@ public final class TarExporter {
     return out;
   }
 
-  private static ExportResult write(DesReader reader, TarArchiveOutputStream tar, long defaultMtime) throws IOException {
+  private static ExportResult write(DesReader reader, TarArchiveOutputStream tar, long defaultMtime,
+      java.util.function.LongConsumer progress) throws IOException {
     long files = 0;
     long dirs = 0;
     long bytes = 0;
@@ -112,6 +118,7 @@ public final class TarExporter {
           }
         }
         tar.closeArchiveEntry();
+        progress.accept(e.size());
         files++;
       }
     }

@@ -23,8 +23,9 @@ final class CompactCommand extends Sub {
   public Integer call() throws Exception {
     long before = Files.size(container);
     SpaceStats after;
-    try (DesUpdater u = DesUpdater.open(container, updateOptions(io.easystore.mutate.UpdateOptions.defaults(), keys))) {
-      after = u.compact();
+    try (DesUpdater u = DesUpdater.open(container, updateOptions(io.easystore.mutate.UpdateOptions.defaults(), keys));
+        Progress p = terminal().progress("compact", -1, "entries")) {
+      after = u.compact(p::total, p::step);
     }
     terminal().out().printf("compacted %s: %s -> %s (%d entries)%n", container, humanBytes(before),
         humanBytes(after.fileBytes()), after.liveEntries());

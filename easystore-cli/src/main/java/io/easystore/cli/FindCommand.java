@@ -30,6 +30,10 @@ final class FindCommand extends Sub {
   @Option(names = "--type", paramLabel = "f|d", description = "Only files (f) or only directories (d).")
   String type;
 
+  @Option(names = {"-0", "--null"},
+      description = "End each path with a NUL byte instead of a newline, printed raw (for xargs -0).")
+  boolean nul;
+
   @Mixin RemoteOptionsMixin remote;
 
   @Mixin KeyOptions keys;
@@ -57,11 +61,18 @@ final class FindCommand extends Sub {
         if (r.formatVersion() == 1 && !seen.add(e.name())) {
           continue;
         }
-        out.println(e.isDirectory() ? e.name() + "/" : e.name());
+        String path = e.isDirectory() ? e.name() + "/" : e.name();
+        if (nul) {
+          out.print(path);
+          out.print('\0');
+        } else {
+          out.println(path);
+        }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    out.flush();
     return 0;
   }
 }

@@ -29,6 +29,9 @@ final class ImportCommand extends Sub {
       description = "The container to write: a path or s3://bucket/key.")
   String output;
 
+  @Option(names = "--force", description = "Replace OUT if it exists.")
+  boolean force;
+
   @Option(names = "--strict", description = "Fail on the first entry that cannot be imported safely.")
   boolean strict;
 
@@ -66,15 +69,18 @@ final class ImportCommand extends Sub {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    Outputs.check(output, force);
     ImportResult r;
-    DesWriter w = ContainerOutput.create(output, writerOptions, remote);
-    try {
-      r = Importers.importFile(source, w, options);
-    } catch (Exception | Error e) {
-      ContainerOutput.abort(w, e);
-      throw e;
+    try (Progress p = terminal().progress("import", -1, "files")) {
+      DesWriter w = new ProgressWriter(ContainerOutput.create(output, writerOptions, remote), p);
+      try {
+        r = Importers.importFile(source, w, options);
+      } catch (Exception | Error e) {
+        ContainerOutput.abort(w, e);
+        throw e;
+      }
+      w.close();
     }
-    w.close();
     for (String s : r.skipped()) {
       terminal().err().println("des: skipped " + s);
     }

@@ -28,6 +28,19 @@ final class LsCommand extends Sub {
   @Option(names = {"-l", "--long"}, description = "Show size, stored length, data offset and flags.")
   boolean longFormat;
 
+  @Option(names = {"-0", "--null"},
+      description = "End each name with a NUL byte instead of a newline, printed raw (for xargs -0).")
+  boolean nul;
+
+  private void name(PrintStream out, String name) {
+    if (nul) {
+      out.print(name);
+      out.print('\0');
+    } else {
+      out.println(name);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = terminal().out();
@@ -39,12 +52,14 @@ final class LsCommand extends Sub {
       for (String name : r.listFiles()) {
         if (longFormat) {
           IndexEntry e = r.entry(name);
-          out.printf("%12d %12d %12d %-4s %s%n", e.size(), e.storedLength(), e.dataOffset(), flags(e), name);
+          out.printf("%12d %12d %12d %-4s %s%s", e.size(), e.storedLength(), e.dataOffset(), flags(e), name,
+              nul ? "\0" : System.lineSeparator());
         } else {
-          out.println(name);
+          name(out, name);
         }
       }
     }
+    out.flush();
     return 0;
   }
 
@@ -60,9 +75,10 @@ final class LsCommand extends Sub {
       }
       String name = e.isDirectory() ? e.baseName() + "/" : e.baseName();
       if (longFormat) {
-        out.printf("%12d %12d %12d %-4s %s%n", e.size(), e.storedLength(), e.dataOffset(), flags(e), name);
+        out.printf("%12d %12d %12d %-4s %s%s", e.size(), e.storedLength(), e.dataOffset(), flags(e), name,
+            nul ? "\0" : System.lineSeparator());
       } else {
-        out.println(name);
+        name(out, name);
       }
     }
   }

@@ -34,6 +34,9 @@ final class PackCommand extends Sub {
       description = "The container to write: a path or s3://bucket/key. Nothing appears there unless the pack succeeds.")
   String output;
 
+  @Option(names = "--force", description = "Replace OUT if it exists.")
+  boolean force;
+
   @Option(names = "--include-hidden", description = "Pack hidden files and directories too.")
   boolean includeHidden;
 
@@ -87,10 +90,14 @@ final class PackCommand extends Sub {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    Outputs.check(output, force);
     PrintStream err = terminal().err();
     PackResult r;
     long t0 = System.nanoTime();
     try (Progress p = terminal().progress("pack", -1, "files")) {
+      if (p != Progress.NONE) {
+        FileCount.start(dir, includeHidden, p);
+      }
       PackListener listener = new PackListener() {
         long bytes;
         long files;
@@ -100,7 +107,7 @@ final class PackCommand extends Sub {
           bytes += n;
           p.step(1);
           if ((++files & 255) == 0) {
-            p.extra(humanBytes(bytes));
+            p.extra("(" + humanBytes(bytes) + ")");
           }
         }
 
@@ -134,6 +141,9 @@ final class PackCommand extends Sub {
     }
     if (r.linksNotFollowed() > 0) {
       left.add(r.linksNotFollowed() + " symbolic links not followed");
+    }
+    if (r.brokenLinks() > 0) {
+      left.add(r.brokenLinks() + " broken symbolic links");
     }
     if (r.loopsSkipped() > 0) {
       left.add(r.loopsSkipped() + " link loops");

@@ -6,7 +6,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Progress of long work; a no-op when nobody watches. Not thread-safe unless stated by the bar. */
+/**
+ * Progress of long work; a no-op when nobody watches. The bar's methods may be called from any
+ * thread (a background count sets the {@link #total}); the no-op ignores everything.
+ */
 interface Progress extends AutoCloseable {
   Progress NONE = new Progress() {
     @Override
@@ -20,6 +23,9 @@ interface Progress extends AutoCloseable {
 
   /** A short text shown after the bar, such as the bytes done so far. */
   default void extra(String text) {}
+
+  /** Sets the total once it is known (or better estimated); a count past it raises it. */
+  default void total(long n) {}
 
   @Override
   void close();
@@ -39,18 +45,34 @@ interface Progress extends AutoCloseable {
     }
     ProgressBar bar = b.build();
     return new Progress() {
+      // The bar reports 0, not a negative number, as the max of an unknown total.
+      private volatile boolean known = total >= 0;
+
       @Override
       public void step(long n) {
         bar.stepBy(n);
+        if (known && bar.getCurrent() > bar.getMax()) {
+          // An estimated total was low: never show more than 100%.
+          bar.maxHint(bar.getCurrent());
+        }
       }
 
       @Override
       public void extra(String text) {
-        bar.setExtraMessage(text);
+        bar.setExtraMessage(" " + text);
+      }
+
+      @Override
+      public synchronized void total(long n) {
+        bar.maxHint(Math.max(n, bar.getCurrent()));
+        known = true;
       }
 
       @Override
       public void close() {
+        if (!known) {
+          bar.maxHint(bar.getCurrent());
+        }
         bar.close();
       }
     };

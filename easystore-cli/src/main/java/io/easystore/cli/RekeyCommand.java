@@ -31,6 +31,9 @@ final class RekeyCommand extends Sub {
   @Option(names = "--to", paramLabel = "OUT", description = "Write the result here instead of replacing CONTAINER.")
   Path to;
 
+  @Option(names = "--force", description = "With --to: replace OUT if it exists.")
+  boolean force;
+
   @Mixin KeyOptions keys;
 
   @Mixin NewKeyOptions newKey;
@@ -64,9 +67,13 @@ final class RekeyCommand extends Sub {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     Path target = to != null ? to : container;
+    if (to != null) {
+      Outputs.check(to, force);
+    }
     Rewriter.Result r;
-    try {
-      r = Rewriter.rewrite(container, ReaderOptions.defaults().withKeys(keys.provider()), target, options);
+    try (Progress p = terminal().progress("rekey", -1, "files")) {
+      r = Rewriter.rewrite(container, ReaderOptions.defaults().withKeys(keys.provider()), target, options, p::total,
+          w -> new ProgressWriter(w, p));
     } catch (KeyUnavailableException e) {
       throw e.inContainer(container.toString());
     }

@@ -3,10 +3,8 @@ package io.easystore.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -14,7 +12,6 @@ import java.nio.file.StandardOpenOption;
  * target on {@link #publish()}, so readers see either the old file or the whole new one.
  */
 final class FileSink implements ContainerSink {
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private final Path target;
   private final Path temp;
   private final FileChannel channel;
@@ -22,6 +19,7 @@ final class FileSink implements ContainerSink {
   private boolean published;
   private boolean closed;
   private final java.util.List<FileSink> siblings = new java.util.ArrayList<>();
+  private FileSink parent;
 
   FileSink(Path target) throws IOException {
     this.target = target.toAbsolutePath();
@@ -29,19 +27,14 @@ final class FileSink implements ContainerSink {
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    // Not Files.createTempFile: its 0600 mode would stick to the published container, where the
-    // user expects the same permissions (umask) as any other file they create.
-    Path candidate;
+    // TempFiles: the same mode as any new file (not createTempFile's 0600), deleted on Ctrl-C.
+    Path candidate = TempFiles.createBeside(this.target);
     FileChannel opened;
-    while (true) {
-      candidate = dir.resolve("." + this.target.getFileName() + "."
-          + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-      try {
-        opened = FileChannel.open(candidate, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
-        break;
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        // Another writer picked the same name; draw again.
-      }
+    try {
+      opened = FileChannel.open(candidate, StandardOpenOption.WRITE);
+    } catch (IOException | RuntimeException e) {
+      TempFiles.discard(candidate);
+      throw e;
     }
     this.temp = candidate;
     this.channel = opened;
@@ -74,6 +67,7 @@ final class FileSink implements ContainerSink {
   public ContainerSink sibling(String relativeKey) throws IOException {
     ensureOpen();
     FileSink s = new FileSink(RangeSources.siblingPath(target, relativeKey));
+    s.parent = this;
     siblings.add(s);
     return s;
   }
@@ -83,13 +77,16 @@ final class FileSink implements ContainerSink {
     ensureOpen();
     channel.force(true);
     channel.close();
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    if (parent != null) {
+      // A published external body stays this process's until its container is published too.
+      TempFiles.register(target);
     }
+    TempFiles.moveIntoPlace(temp, target);
     published = true;
     closed = true;
+    for (FileSink s : siblings) {
+      TempFiles.forget(s.target);
+    }
   }
 
   private void ensureOpen() throws IOException {
@@ -108,7 +105,7 @@ final class FileSink implements ContainerSink {
       channel.close();
     } finally {
       try {
-        Files.deleteIfExists(temp);
+        TempFiles.discard(temp);
       } finally {
         removeSiblings();
       }
@@ -122,7 +119,7 @@ final class FileSink implements ContainerSink {
     for (FileSink s : siblings) {
       try {
         s.close();
-        Files.deleteIfExists(s.target);
+        TempFiles.discard(s.target);
         for (Path p = s.target.getParent(); p != null && p.startsWith(dir) && !p.equals(dir); p = p.getParent()) {
           if (!deleteIfEmpty(p)) {
             break;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +29,12 @@ import java.util.concurrent.Future;
  *       is held, no reader of a generation below {@code x} exists, so space freed at or before
  *       generation {@code x} may be overwritten.
  * </ul>
+ *
+ * <p>The lock file exists only while someone uses it: the last user in a process deletes it on
+ * release if it can take an exclusive lock on the whole file (so no other process holds or is
+ * about to rely on any lock in it). Whoever opens the file checks after locking that the path
+ * still names the file it opened, and starts over with a fresh file otherwise; so a lock taken on
+ * a file just unlinked by another process is never trusted.
  *
  * <p>POSIX drops every lock a process holds on a file when any descriptor of that file is closed,
  * and the JDK refuses overlapping locks within one JVM. So this class keeps one channel per lock
@@ -75,6 +80,8 @@ public final class LockFiles {
     final Path path;
     final FileChannel channel;
     final boolean writable;
+    /** Identity (device and inode) of the opened file, or null where the platform has none. */
+    final Object key;
     int users;
     FileLock writer;
     FileLock guard;
@@ -82,10 +89,11 @@ public final class LockFiles {
     final TreeMap<Long, int[]> leaseCounts = new TreeMap<>();
     final Map<Long, FileLock> leaseLocks = new HashMap<>();
 
-    Entry(Path path, FileChannel channel, boolean writable) {
+    Entry(Path path, FileChannel channel, boolean writable, Object key) {
       this.path = path;
       this.channel = channel;
       this.writable = writable;
+      this.key = key;
     }
   }
 
@@ -120,28 +128,57 @@ public final class LockFiles {
     }
   }
 
-  private static Entry acquire(Path lockFile, boolean create) throws IOException {
+  /** The file's identity, or null if it is absent. */
+  private static Object keyOf(Path p) {
+    try {
+      Object k = java.nio.file.Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+      return k == null ? NO_KEY : k;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The identity of files on platforms without one: never deleted, always current. */
+  private static final Object NO_KEY = new Object();
+
+  /** Whether {@code e}'s file is still the one its path names (not unlinked by a releasing process). */
+  private static boolean current(Entry e) {
+    return e.key == NO_KEY || e.key.equals(keyOf(e.path));
+  }
+
+  /**
+   * The shared entry of {@code lockFile}, opened (created if absent) when this JVM has none. A
+   * writer's failure to open it is thrown; a reader that cannot create it gets null (no lease
+   * possible), and one that cannot write it shares it read-only.
+   */
+  private static Entry acquire(Path lockFile, boolean writer) throws IOException {
     Entry e = FILES.get(lockFile);
-    if (e == null) {
+    while (e == null) {
+      Object before = keyOf(lockFile);
       FileChannel ch;
       boolean writable = true;
       try {
-        ch = create ? FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE,
-            StandardOpenOption.CREATE) : FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      } catch (NoSuchFileException missing) {
-        if (create) {
-          throw missing;
-        }
-        return null;
-      } catch (AccessDeniedException denied) {
-        if (create) {
+        ch = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+      } catch (java.nio.file.FileSystemException denied) {
+        if (writer) {
           throw denied;
         }
-        // A reader without write permission can still hold shared leases.
-        ch = FileChannel.open(lockFile, StandardOpenOption.READ);
+        try {
+          ch = FileChannel.open(lockFile, StandardOpenOption.READ);
+        } catch (NoSuchFileException missing) {
+          return null;
+        }
         writable = false;
       }
-      e = new Entry(lockFile, ch, writable);
+      // Our descriptor is open, so the file's inode cannot be reused: the same identity before
+      // and after the open means we opened the file the path names. A file we just created is
+      // opened once more, so that this holds for it too.
+      Object after = keyOf(lockFile);
+      if (after == null || before == null || !before.equals(after)) {
+        ch.close();
+        continue;
+      }
+      e = new Entry(lockFile, ch, writable, after);
       FILES.put(lockFile, e);
     }
     e.users++;
@@ -151,7 +188,78 @@ public final class LockFiles {
   private static void release(Entry e) throws IOException {
     if (--e.users == 0) {
       FILES.remove(e.path);
-      e.channel.close();
+      try {
+        removeIfUnused(e);
+      } finally {
+        e.channel.close();
+      }
+    }
+  }
+
+  /**
+   * Deletes the lock file when no process holds any lock in it. The whole-file lock keeps anyone
+   * from trusting a new lock on it while it is unlinked; they see the path changed and start over.
+   */
+  private static void removeIfUnused(Entry e) throws IOException {
+    if (!e.writable || e.key == NO_KEY) {
+      return;
+    }
+    FileLock all;
+    try {
+      all = e.channel.tryLock(0, Long.MAX_VALUE, false);
+    } catch (OverlappingFileLockException other) {
+      return;
+    }
+    if (all == null) {
+      return;
+    }
+    try {
+      if (current(e)) {
+        java.nio.file.Files.deleteIfExists(e.path);
+      }
+    } finally {
+      all.release();
+    }
+  }
+
+  /** Drops an entry whose file another process unlinked; only the caller was using it. */
+  private static void discardStale(Entry e) throws IOException {
+    e.users--;
+    FILES.remove(e.path);
+    e.channel.close();
+  }
+
+  /**
+   * A lock that another process's brief whole-file lock (while it deletes an unused lock file)
+   * may refuse: tries a few times, and throws {@link Stale} when the file was unlinked meanwhile.
+   */
+  private static FileLock tryLockCurrent(Entry e, long position, long size, boolean shared) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      FileLock l = tryLock(e, position, size, shared);
+      if (!current(e)) {
+        if (l != null) {
+          l.release();
+        }
+        throw new Stale();
+      }
+      if (l != null || attempt == 2) {
+        return l;
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+  }
+
+  /** From {@link #tryLockCurrent}: the file was unlinked by a releasing process; open a fresh one. */
+  private static final class Stale extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Stale() {
+      super("lock file replaced", null);
     }
   }
 
@@ -175,20 +283,31 @@ public final class LockFiles {
     Path lf = lockFileOf(container);
     return onLockThread(() -> {
       synchronized (FILES) {
-        Entry e = acquire(lf, true);
-        FileLock l = e.writer == null ? tryLock(e, 0, 1, false) : null;
+        Entry e;
+        FileLock l;
+        while (true) {
+          e = acquire(lf, true);
+          try {
+            l = e.writer == null ? tryLockCurrent(e, 0, 1, false) : null;
+            break;
+          } catch (Stale stale) {
+            discardStale(e);
+          }
+        }
         if (l == null) {
           release(e);
           return null;
         }
         e.writer = l;
+        Entry held = e;
+        FileLock lock = l;
         return once(() -> {
           synchronized (FILES) {
-            e.writer = null;
+            held.writer = null;
             try {
-              l.release();
+              lock.release();
             } finally {
-              release(e);
+              release(held);
             }
           }
         });
@@ -204,43 +323,53 @@ public final class LockFiles {
    */
   public static Closeable lease(Path container, long generation) throws IOException {
     Path lf = lockFileOf(container);
-    if (!java.nio.file.Files.exists(lf)) {
-      return NO_LEASE;
-    }
     return onLockThread(() -> {
       synchronized (FILES) {
-        Entry e = acquire(lf, false);
-        if (e == null) {
-          return NO_LEASE;
-        }
-        if (e.guard != null && generation < e.guardLimit) {
-          release(e);
-          return null;
-        }
-        int[] count = e.leaseCounts.get(generation);
-        if (count == null) {
-          FileLock l = tryLock(e, 1 + generation, 1, true);
-          if (l == null) {
+        while (true) {
+          // Created if absent (and removed again on release): a writer that comes later must see the lease.
+          Entry e = acquire(lf, false);
+          if (e == null) {
+            return NO_LEASE;
+          }
+          if (e.guard != null && generation < e.guardLimit) {
             release(e);
             return null;
           }
-          count = new int[1];
-          e.leaseCounts.put(generation, count);
-          e.leaseLocks.put(generation, l);
-        }
-        count[0]++;
-        return once(() -> {
-          synchronized (FILES) {
+          int[] count = e.leaseCounts.get(generation);
+          if (count == null) {
+            FileLock l;
             try {
-              if (--e.leaseCounts.get(generation)[0] == 0) {
-                e.leaseCounts.remove(generation);
-                e.leaseLocks.remove(generation).release();
-              }
-            } finally {
-              release(e);
+              l = tryLockCurrent(e, 1 + generation, 1, true);
+            } catch (Stale stale) {
+              discardStale(e);
+              continue;
             }
+            if (l == null) {
+              release(e);
+              return null;
+            }
+            count = new int[1];
+            e.leaseCounts.put(generation, count);
+            e.leaseLocks.put(generation, l);
           }
-        });
+          count[0]++;
+          return leaseHandle(e, generation);
+        }
+      }
+    });
+  }
+
+  private static Closeable leaseHandle(Entry e, long generation) {
+    return once(() -> {
+      synchronized (FILES) {
+        try {
+          if (--e.leaseCounts.get(generation)[0] == 0) {
+            e.leaseCounts.remove(generation);
+            e.leaseLocks.remove(generation).release();
+          }
+        } finally {
+          release(e);
+        }
       }
     });
   }

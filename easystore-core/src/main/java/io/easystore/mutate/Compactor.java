@@ -14,10 +14,8 @@ import io.easystore.write.SegmentWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
@@ -78,7 +76,7 @@ final class Compactor {
 
   /** Rewrites the committed state of {@code file} into a minimal container and returns its state. */
   static CommitState compact(ContainerFile file, CommitState st, WriterOptions wo, ReaderOptions ro,
-      long bytesPerSecond) throws IOException {
+      long bytesPerSecond, java.util.function.LongConsumer copied) throws IOException {
     Path target = file.path();
     Path temp = tempOf(target);
     RangeSource src = file.source(st.committedEnd());
@@ -98,10 +96,11 @@ final class Compactor {
           f.dataOffset = w.position();
         }
         w.add(f, meta);
+        copied.accept(1);
       }
       w.finishAndPublish();
     } finally {
-      Files.deleteIfExists(temp);
+      io.easystore.io.TempFiles.discard(temp);
     }
     file.reopen();
     return CommitState.locate(file.source(file.size()), ro, true);
@@ -159,6 +158,7 @@ final class Compactor {
       this.target = target;
       this.bytesPerSecond = bytesPerSecond;
       Files.deleteIfExists(temp);
+      io.easystore.io.TempFiles.register(temp);
       this.ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
       PosixFileAttributeView from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
       if (from != null) {
@@ -203,12 +203,7 @@ final class Compactor {
       ch.force(true);
       ch.close();
       done = true;
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      syncDirectory(target.toAbsolutePath().getParent());
+      io.easystore.io.TempFiles.moveIntoPlace(temp, target);
     }
 
     @Override
@@ -218,21 +213,11 @@ final class Compactor {
         try {
           ch.close();
         } finally {
-          Files.deleteIfExists(temp);
+          io.easystore.io.TempFiles.discard(temp);
         }
       }
     }
   }
 
-  /** Makes a rename durable where the platform allows syncing a directory (Linux does). */
-  private static void syncDirectory(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Not supported here (e.g. Windows): the rename is still atomic, only its durability waits.
-    }
-  }
+
 }

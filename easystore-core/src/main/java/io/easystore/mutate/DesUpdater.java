@@ -112,6 +112,15 @@ public interface DesUpdater extends Closeable {
    */
   SpaceStats compact() throws IOException;
 
+  /**
+   * As {@link #compact()}, telling {@code liveEntries} how many entries will be copied, then
+   * {@code copied} each one as it is (to show progress); both called on the caller's thread.
+   */
+  default SpaceStats compact(java.util.function.LongConsumer liveEntries, java.util.function.LongConsumer copied)
+      throws IOException {
+    return compact();
+  }
+
   /** Releases the lock. Pending changes are rolled back unless the options say commit-on-close. */
   @Override
   void close() throws IOException;

@@ -67,7 +67,6 @@ final class FileUpdater implements DesUpdater {
   static DesUpdater open(Path container, UpdateOptions options) throws IOException {
     Objects.requireNonNull(options, "options");
     boolean created = false;
-    boolean firstUpdate = !Files.exists(LockFiles.lockFileOf(container));
     Closeable lock = LockFiles.writer(container);
     if (lock == null) {
       throw new ContainerLockedException(container.toString());
@@ -88,8 +87,10 @@ final class FileUpdater implements DesUpdater {
         // An incomplete commit of an earlier writer: cut it off before writing anything.
         file.truncate(st.committedEnd());
       }
-      // Readers that opened the container before its lock file existed hold no lease: what they may
-      // read (everything written so far) is never reused; compaction reclaims it.
+      // Readers of a container never updated in place hold no lease (only readers of an updated one
+      // take one, creating the lock file if need be): what they may read (everything written so
+      // far) is never reused; compaction reclaims it.
+      boolean firstUpdate = st.record() == null;
       long protect = firstUpdate && !created ? st.committedEnd() : 0;
       return new FileUpdater(container, options, lock, file, st, protect);
     } catch (IOException | RuntimeException | Error e) {
@@ -273,11 +274,18 @@ final class FileUpdater implements DesUpdater {
 
   @Override
   public SpaceStats compact() throws IOException {
+    return compact(n -> { }, n -> { });
+  }
+
+  @Override
+  public SpaceStats compact(java.util.function.LongConsumer liveEntries, java.util.function.LongConsumer copied)
+      throws IOException {
     commit();
     CommitState next;
     try {
+      liveEntries.accept(txn.state().liveFiles() + txn.state().directories());
       next = Compactor.compact(file, txn.state(), options.writerOptions(), readerOptions,
-          options.compactionBytesPerSecond());
+          options.compactionBytesPerSecond(), copied);
     } catch (IOException | RuntimeException | Error e) {
       // The container still holds its last committed state; only our view of the file may be stale.
       broken = true;

@@ -67,6 +67,16 @@ public final class Rewriter {
    */
   public static Result rewrite(Path source, ReaderOptions readerOptions, Path target, WriterOptions writerOptions)
       throws IOException {
+    return rewrite(source, readerOptions, target, writerOptions, n -> { }, w -> w);
+  }
+
+  /**
+   * As {@link #rewrite(Path, ReaderOptions, Path, WriterOptions)}, telling {@code fileCount} how
+   * many live files the source has before copying, and writing through {@code wrap} applied to the
+   * new container's writer (to watch progress, say).
+   */
+  public static Result rewrite(Path source, ReaderOptions readerOptions, Path target, WriterOptions writerOptions,
+      java.util.function.LongConsumer fileCount, java.util.function.UnaryOperator<DesWriter> wrap) throws IOException {
     boolean inPlace = Files.exists(target) && Files.isSameFile(source, target);
     Closeable lock = null;
     if (inPlace) {
@@ -76,7 +86,8 @@ public final class Rewriter {
       }
     }
     try (Closeable held = lock; DesReader r = DesReader.open(source, readerOptions)) {
-      DesWriter w = DesWriter.create(target, writerOptions);
+      fileCount.accept(r.stats().liveEntries());
+      DesWriter w = wrap.apply(DesWriter.create(target, writerOptions));
       Result result;
       try {
         result = copy(r, w);

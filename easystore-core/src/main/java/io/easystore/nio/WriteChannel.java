@@ -42,7 +42,7 @@ final class WriteChannel extends io.easystore.io.ForwardingChannel {
       publisher.publish(temp);
     } finally {
       try {
-        Files.deleteIfExists(temp);
+        io.easystore.io.TempFiles.discard(temp);
       } finally {
         fs.untrack(this);
       }

@@ -71,8 +71,8 @@ final class WriteOps {
       }
       meta = exists ? userMeta(r, e) : null;
       mode = exists ? r.entry(e).mode() : initialMode;
-      temp = Files.createTempFile(fs.options().tempDir() == null ? defaultTemp() : fs.options().tempDir(),
-          "des-nio-", ".tmp");
+      temp = io.easystore.io.TempFiles.createScratch(fs.options().tempDir() == null ? defaultTemp()
+          : fs.options().tempDir(), "des-nio-", ".tmp");
       try {
         if (exists && !truncate) {
           try (InputStream in = r.openStream(e)) {
@@ -80,7 +80,7 @@ final class WriteOps {
           }
         }
       } catch (IOException | RuntimeException x) {
-        Files.deleteIfExists(temp);
+        io.easystore.io.TempFiles.discard(temp);
         throw x;
       }
     }
@@ -91,7 +91,7 @@ final class WriteOps {
     try {
       ch = FileChannel.open(temp, tempOptions);
     } catch (IOException | RuntimeException x) {
-      Files.deleteIfExists(temp);
+      io.easystore.io.TempFiles.discard(temp);
       throw x;
     }
     EntryAttributes attributes = new EntryAttributes(System.currentTimeMillis(), mode);

@@ -117,7 +117,7 @@ final class DiskBlockCache implements BlockCache {
     out.putInt((int) crc.getValue());
     Path file = fileFor(key);
     Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
+    Path temp = io.easystore.io.TempFiles.createScratch(file.getParent(), ".tmp-", ".part");
     try {
       Files.write(temp, out.array());
       long replaced = sizeOrZero(file);
@@ -126,11 +126,12 @@ final class DiskBlockCache implements BlockCache {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      io.easystore.io.TempFiles.forget(temp);
       if (bytes.addAndGet(total - replaced) > maxBytes) {
         evict();
       }
     } finally {
-      Files.deleteIfExists(temp);
+      io.easystore.io.TempFiles.discard(temp);
     }
   }
 

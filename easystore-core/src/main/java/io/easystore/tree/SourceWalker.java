@@ -52,7 +52,12 @@ final class SourceWalker {
 
   private record Pending(String path, Path file, Ancestors ancestors) {}
 
-  private record Stat(BasicFileAttributes attributes, boolean link, IOException error) {}
+  /** @param broken a link whose target is missing or itself: left out with a notice, as tar and zip do */
+  private record Stat(BasicFileAttributes attributes, boolean link, IOException error, boolean broken) {
+    Stat(BasicFileAttributes attributes, boolean link, IOException error) {
+      this(attributes, link, error, false);
+    }
+  }
 
   private static final int PARALLEL_STAT_MIN = 64;
 
@@ -68,6 +73,7 @@ final class SourceWalker {
   long excluded;
   long linksNotFollowed;
   long loops;
+  long brokenLinks;
   long other;
 
   /**
@@ -131,6 +137,11 @@ final class SourceWalker {
 
   private void classify(Pending d, String name, Stat stat) throws IOException {
     String rel = TreePaths.join(d.path, name);
+    if (stat.broken) {
+      brokenLinks++;
+      notices.accept("left out '" + rel + "': " + stat.error.getMessage());
+      return;
+    }
     if (stat.error != null) {
       ready.add(failed(rel, TreePacker.describe(stat.error)));
       return;
@@ -258,9 +269,15 @@ final class SourceWalker {
       try {
         return new Stat(Files.readAttributes(p, kind), true, null);
       } catch (NoSuchFileException e) {
-        return new Stat(null, true, new IOException("broken symbolic link (its target does not exist)", e));
+        return new Stat(null, true, new IOException("broken symbolic link (its target does not exist)", e), true);
       } catch (FileSystemLoopException e) {
-        return new Stat(null, true, new IOException("symbolic link that resolves to itself", e));
+        return new Stat(null, true, new IOException("symbolic link that resolves to itself", e), true);
+      } catch (java.nio.file.FileSystemException e) {
+        if (e.getReason() != null && e.getReason().contains("levels of symbolic links")) {
+          // ELOOP, which Linux reports for a link to itself rather than FileSystemLoopException.
+          return new Stat(null, true, new IOException("symbolic link that resolves to itself", e), true);
+        }
+        throw e;
       }
     } catch (IOException e) {
       return new Stat(null, false, e);

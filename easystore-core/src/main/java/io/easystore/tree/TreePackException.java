@@ -19,7 +19,7 @@ public final class TreePackException extends IOException {
 
   private static String message(List<PackIssue> issues) {
     return "cannot pack " + issues.get(0) + (issues.size() > 1 ? " (and " + (issues.size() - 1) + " more)" : "")
-        + "; nothing was written (skip-errors, des pack --skip-errors, leaves unreadable entries out)";
+        + "; nothing was written (packing with skip-errors, 'des pack --skip-errors', leaves unreadable entries out)";
   }
 
   /** The entries that failed. */

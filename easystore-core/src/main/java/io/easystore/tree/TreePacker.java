@@ -213,7 +213,7 @@ public final class TreePacker {
         }
       }
       return new PackResult(files, directories, bytes, 0, walker.excluded, walker.linksNotFollowed, walker.loops,
-          walker.other, errors);
+          walker.other, errors, walker.brokenLinks);
     }
 
     private Loaded load(SourceWalker.Item item) {

@@ -46,7 +46,7 @@ final class Spool implements Closeable {
       memorySize += len;
     } else {
       if (out == null) {
-        file = tempDir == null ? Files.createTempFile(prefix, ".spool") : Files.createTempFile(tempDir, prefix, ".spool");
+        file = io.easystore.io.TempFiles.createScratch(tempDir, prefix, ".spool");
         out = new BufferedOutputStream(Files.newOutputStream(file), 64 << 10);
         out.write(memory, 0, memorySize);
         memory = null;
@@ -82,7 +82,7 @@ final class Spool implements Closeable {
       out = null;
       memory = null;
       if (file != null) {
-        Files.deleteIfExists(file);
+        io.easystore.io.TempFiles.discard(file);
         file = null;
       }
     }

@@ -45,7 +45,7 @@ public final class RecordArchives {
     ArchiveMetadata meta = metadata(opts, sealer);
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path temp = io.easystore.io.TempFiles.createBeside(target);
     try {
       Files.write(temp, VolumeHeader.encode(meta, sealer));
       try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
@@ -53,7 +53,7 @@ public final class RecordArchives {
       }
       publish(temp, target);
     } finally {
-      Files.deleteIfExists(temp);
+      io.easystore.io.TempFiles.discard(temp);
     }
     return new ArchiveWriter(PageOutput.file(target), meta, version(sealer), opts, sealer);
   }

@@ -1,0 +1,100 @@
+package io.easystore.archive;
+
+import io.easystore.DesReader;
+import io.easystore.EntryAttributes;
+import io.easystore.IndexEntry;
+import io.easystore.io.TempFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * Writes a container's directories and files as a zip (deflated, Zip64 where sizes need it, UTF-8
+ * names). Entries keep their modification time and Unix mode; those without get the container
+ * file's modification time and mode 0644 (files) or 0755 (directories). Names that could be
+ * extracted outside a directory are left out with a message, as by {@link TarExporter}. The zip
+ * is written beside the target and renamed into place when complete. Stateless.
+ */
+public final class ZipExporter {
+  private ZipExporter() {}
+
+  /** Exports every live entry of {@code reader} to {@code out}, telling {@code progress} each file's bytes. */
+  public static ExportResult export(DesReader reader, Path out, long defaultMtimeMillis, LongConsumer progress)
+      throws IOException {
+    Path target = out.toAbsolutePath();
+    Path tmp = TempFiles.createBeside(target);
+    try {
+      ExportResult r;
+      try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(tmp)) {
+        zip.setUseZip64(Zip64Mode.AsNeeded);
+        zip.setEncoding("UTF-8");
+        zip.setMethod(ZipEntry.DEFLATED);
+        r = write(reader, zip, defaultMtimeMillis, progress);
+        zip.finish();
+      }
+      TempFiles.publish(tmp, target);
+      return r;
+    } finally {
+      TempFiles.discard(tmp);
+    }
+  }
+
+  private static ExportResult write(DesReader reader, ZipArchiveOutputStream zip, long defaultMtime,
+      LongConsumer progress) throws IOException {
+    long files = 0;
+    long dirs = 0;
+    long bytes = 0;
+    List<String> skipped = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    byte[] buf = new byte[1 << 16];
+    try (DesReader.EntryCursor entries = reader.liveEntries()) {
+      IndexEntry e;
+      while ((e = entries.next()) != null) {
+        EntryNames.Outcome o = EntryNames.normalize(e.name());
+        if (o.problem() != null || o.root() || !o.path().equals(e.name())) {
+          skipped.add("'" + e.name().replace('\0', '?') + "' "
+              + (o.problem() != null ? o.problem() : "is not a normalised path (refused)"));
+          continue;
+        }
+        if (!seen.add(e.name())) {
+          skipped.add("'" + e.name() + "' appears twice in the container (exported once)");
+          continue;
+        }
+        ZipArchiveEntry z = new ZipArchiveEntry(e.isDirectory() ? e.name() + "/" : e.name());
+        z.setLastModifiedTime(FileTime.fromMillis(e.mtimeMillis() == EntryAttributes.NO_MTIME ? defaultMtime
+            : e.mtimeMillis()));
+        int mode = e.mode() != EntryAttributes.NO_MODE ? e.mode() : e.isDirectory() ? 0755 : 0644;
+        z.setUnixMode((e.isDirectory() ? 040000 : 0100000) | (mode & 07777));
+        if (e.isDirectory()) {
+          zip.putArchiveEntry(z);
+          zip.closeArchiveEntry();
+          dirs++;
+          continue;
+        }
+        z.setSize(e.size());
+        zip.putArchiveEntry(z);
+        try (InputStream in = reader.openStream(e.name())) {
+          int n;
+          while ((n = in.read(buf)) > 0) {
+            zip.write(buf, 0, n);
+            bytes += n;
+          }
+        }
+        zip.closeArchiveEntry();
+        progress.accept(e.size());
+        files++;
+      }
+    }
+    return new ExportResult(files, dirs, bytes, skipped);
+  }
+}
