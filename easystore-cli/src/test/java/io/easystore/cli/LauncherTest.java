@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How des is started from a shell: the ./des script through a link on PATH, and java -jar des.jar. */
+/**
+ * How des is started from a shell: the ./des script through a link on PATH. ({@code java -jar des.jar}
+ * is tested in easystore-doctest, which runs after this module has packaged the jar.)
+ */
 class LauncherTest {
   @TempDir Path tmp;
 
@@ -48,21 +51,5 @@ class LauncherTest {
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
     String out = run(elsewhere, bin.resolve("des").toString(), "--version");
     assertThat(out).startsWith("exit 0\n").contains("des ");
-  }
-
-  @Test
-  void javaDashJarOnJdk25PrintsNoNativeAccessWarnings() throws Exception {
-    Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
-    Path jar = Path.of("target", "des.jar").toAbsolutePath();
-    Assumptions.assumeTrue(Files.isExecutable(java25), "skipped: no JDK 25 at " + java25);
-    Assumptions.assumeTrue(Files.isRegularFile(jar), "skipped: " + jar + " not built yet (mvn package builds it)");
-    Path src = Files.createDirectories(tmp.resolve("src"));
-    Files.writeString(src.resolve("a.txt"), "a body long enough to be worth compressing ".repeat(20));
-    // pack and cat load zstd-jni, whose native library is what JDK 22+ warns about.
-    String pack = run(tmp, java25.toString(), "-jar", jar.toString(), "pack", src.toString(), "-o",
-        tmp.resolve("c.des").toString());
-    assertThat(pack).startsWith("exit 0\n").doesNotContain("WARNING");
-    String cat = run(tmp, java25.toString(), "-jar", jar.toString(), "cat", tmp.resolve("c.des").toString(), "a.txt");
-    assertThat(cat).startsWith("exit 0\n").doesNotContain("WARNING");
   }
 }
