@@ -120,8 +120,8 @@ final class TarImporter {
     try {
       return new BufferedInputStream(new CompressorStreamFactory(true).createCompressorInputStream(compression, in));
     } catch (CompressorException e) {
-      throw new CorruptContainerException(archive, 0, null, "cannot read its " + compression + " compression: "
-          + e.getMessage(), e);
+      throw new ArchiveReadException(archive, 0, null, -1, "cannot read its " + compression + " compression: "
+          + ArchiveReadException.describe(e.getCause() != null ? e.getCause() : e), e);
     }
   }
 
@@ -156,8 +156,11 @@ final class TarImporter {
     try {
       return in.tar().getNextEntry();
     } catch (IOException | RuntimeException e) {
-      // commons-compress reports some malformed headers with unchecked exceptions.
-      throw GuardedInput.wrap(e, in.archive(), null, in.tar().getBytesRead(), compressedOffset(in));
+      // commons-compress reports some malformed headers with unchecked exceptions. A failure here is
+      // most often while skipping the body of the entry before.
+      TarArchiveEntry before = in.tar().getCurrentEntry();
+      String entry = before == null ? null : RawNames.utf8(RawNames.latin1(before.getName())).name();
+      throw GuardedInput.wrap(e, in.archive(), entry, in.tar().getBytesRead(), compressedOffset(in));
     }
   }
 

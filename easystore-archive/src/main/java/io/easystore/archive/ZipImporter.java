@@ -40,8 +40,10 @@ final class ZipImporter {
     try {
       zf = ZipFile.builder().setPath(zip).setCharset(StandardCharsets.ISO_8859_1).get();
     } catch (IOException | RuntimeException e) {
-      throw new CorruptContainerException(archive, CorruptContainerException.NO_OFFSET, null,
-          "not a readable zip archive: " + e.getMessage(), e);
+      // The central directory is looked for from the end of the file.
+      throw new ArchiveReadException(archive, java.nio.file.Files.size(zip), null, -1,
+          "not a readable zip archive (its central directory is missing or damaged): "
+          + ArchiveReadException.describe(e), e);
     }
     try (zf; FileChannel file = FileChannel.open(zip, StandardOpenOption.READ)) {
       List<ZipArchiveEntry> all = Collections.list(zf.getEntriesInPhysicalOrder());
