@@ -75,8 +75,43 @@ public final class TarExporter {
     long dirs = 0;
     long bytes = 0;
     List<String> skipped = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
     byte[] buf = new byte[1 << 16];
+    for (IndexEntry e : depthFirst(reader, skipped)) {
+      TarArchiveEntry t = new TarArchiveEntry(e.isDirectory() ? e.name() + "/" : e.name(), true);
+      t.setModTime(e.mtimeMillis() == io.easystore.EntryAttributes.NO_MTIME ? defaultMtime : e.mtimeMillis());
+      int mode = e.mode() != io.easystore.EntryAttributes.NO_MODE ? e.mode() : e.isDirectory() ? 0755 : 0644;
+      t.setMode((e.isDirectory() ? TarArchiveEntry.DEFAULT_DIR_MODE & ~07777 : TarArchiveEntry.DEFAULT_FILE_MODE & ~07777)
+          | mode);
+      if (e.isDirectory()) {
+        tar.putArchiveEntry(t);
+        tar.closeArchiveEntry();
+        dirs++;
+        continue;
+      }
+      t.setSize(e.size());
+      tar.putArchiveEntry(t);
+      try (InputStream in = reader.openStream(e.name())) {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          tar.write(buf, 0, n);
+          bytes += n;
+        }
+      }
+      tar.closeArchiveEntry();
+      files++;
+    }
+    return new ExportResult(files, dirs, bytes, skipped);
+  }
+
+  /**
+   * The entries to write, each directory followed by everything below it (depth first, as tar
+   * itself writes): GNU tar sets a directory's modification time once it has extracted the
+   * entries after it that lie inside it, so contents that come after unrelated siblings would
+   * touch the directory again. Names that are unsafe or repeated (DES v1) are reported in
+   * {@code skipped}; of a repeated v1 name the last record is kept, whose body readers serve.
+   */
+  private static List<IndexEntry> depthFirst(DesReader reader, List<String> skipped) throws IOException {
+    java.util.Map<String, IndexEntry> byName = new java.util.HashMap<>();
     try (DesReader.EntryCursor entries = reader.liveEntries()) {
       IndexEntry e;
       while ((e = entries.next()) != null) {
@@ -86,35 +121,27 @@ public final class TarExporter {
               + (o.problem() != null ? o.problem() : "is not a normalised path (refused)"));
           continue;
         }
-        if (!seen.add(e.name())) {
-          // DES v1 may repeat a name; readers serve the last body, which the first copy already holds.
-          skipped.add("'" + e.name() + "' appears twice in the container (exported once)");
-          continue;
+        if (byName.put(e.name(), e) != null) {
+          skipped.add("'" + e.name() + "' appears twice in the container (exported once, with the last record's"
+              + " size and body, which readers serve)");
         }
-        TarArchiveEntry t = new TarArchiveEntry(e.isDirectory() ? e.name() + "/" : e.name(), true);
-        t.setModTime(e.mtimeMillis() == io.easystore.EntryAttributes.NO_MTIME ? defaultMtime : e.mtimeMillis());
-        int mode = e.mode() != io.easystore.EntryAttributes.NO_MODE ? e.mode() : e.isDirectory() ? 0755 : 0644;
-        t.setMode((e.isDirectory() ? TarArchiveEntry.DEFAULT_DIR_MODE & ~07777 : TarArchiveEntry.DEFAULT_FILE_MODE & ~07777)
-            | mode);
-        if (e.isDirectory()) {
-          tar.putArchiveEntry(t);
-          tar.closeArchiveEntry();
-          dirs++;
-          continue;
-        }
-        t.setSize(e.size());
-        tar.putArchiveEntry(t);
-        try (InputStream in = reader.openStream(e.name())) {
-          int n;
-          while ((n = in.read(buf)) > 0) {
-            tar.write(buf, 0, n);
-            bytes += n;
-          }
-        }
-        tar.closeArchiveEntry();
-        files++;
       }
     }
-    return new ExportResult(files, dirs, bytes, skipped);
+    List<IndexEntry> out = new ArrayList<>(byName.values());
+    out.sort((a, b) -> depthFirstOrder(a.name(), b.name()));
+    return out;
+  }
+
+  /** Orders paths as a depth-first walk visits them: {@code '/'} sorts before every other character. */
+  static int depthFirstOrder(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        return x == '/' ? -1 : y == '/' ? 1 : Character.compare(x, y);
+      }
+    }
+    return Integer.compare(a.length(), b.length());
   }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ArchiveInteropTest {
   @TempDir Path tmp;
 
-  private static boolean gnuTar() {
+  static boolean gnuTar() {
     try {
       Process p = new ProcessBuilder("tar", "--version").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
