@@ -71,12 +71,22 @@ public final class TarExporter {
   }
 
   private static ExportResult write(DesReader reader, TarArchiveOutputStream tar, long defaultMtime) throws IOException {
+    long[] counts = new long[3];
+    List<String> skipped = new ArrayList<>();
+    byte[] buf = new byte[1 << 16];
+    // The cursor stays open while bodies are read: it marks the whole pass, so a remote source reads ahead.
+    try (DesReader.EntryCursor scan = reader.liveEntries()) {
+      write(reader, depthFirst(scan, skipped), tar, defaultMtime, buf, counts);
+    }
+    return new ExportResult(counts[0], counts[1], counts[2], skipped);
+  }
+
+  private static void write(DesReader reader, List<IndexEntry> entries, TarArchiveOutputStream tar, long defaultMtime,
+      byte[] buf, long[] counts) throws IOException {
     long files = 0;
     long dirs = 0;
     long bytes = 0;
-    List<String> skipped = new ArrayList<>();
-    byte[] buf = new byte[1 << 16];
-    for (IndexEntry e : depthFirst(reader, skipped)) {
+    for (IndexEntry e : entries) {
       TarArchiveEntry t = new TarArchiveEntry(e.isDirectory() ? e.name() + "/" : e.name(), true);
       t.setModTime(e.mtimeMillis() == io.easystore.EntryAttributes.NO_MTIME ? defaultMtime : e.mtimeMillis());
       int mode = e.mode() != io.easystore.EntryAttributes.NO_MODE ? e.mode() : e.isDirectory() ? 0755 : 0644;
@@ -100,7 +110,9 @@ public final class TarExporter {
       tar.closeArchiveEntry();
       files++;
     }
-    return new ExportResult(files, dirs, bytes, skipped);
+    counts[0] = files;
+    counts[1] = dirs;
+    counts[2] = bytes;
   }
 
   /**
@@ -110,21 +122,19 @@ public final class TarExporter {
    * touch the directory again. Names that are unsafe or repeated (DES v1) are reported in
    * {@code skipped}; of a repeated v1 name the last record is kept, whose body readers serve.
    */
-  private static List<IndexEntry> depthFirst(DesReader reader, List<String> skipped) throws IOException {
+  private static List<IndexEntry> depthFirst(DesReader.EntryCursor entries, List<String> skipped) throws IOException {
     java.util.Map<String, IndexEntry> byName = new java.util.HashMap<>();
-    try (DesReader.EntryCursor entries = reader.liveEntries()) {
-      IndexEntry e;
-      while ((e = entries.next()) != null) {
-        EntryNames.Outcome o = EntryNames.normalize(e.name());
-        if (o.problem() != null || o.root() || !o.path().equals(e.name())) {
-          skipped.add("'" + e.name().replace('\0', '?') + "' "
-              + (o.problem() != null ? o.problem() : "is not a normalised path (refused)"));
-          continue;
-        }
-        if (byName.put(e.name(), e) != null) {
-          skipped.add("'" + e.name() + "' appears twice in the container (exported once, with the last record's"
-              + " size and body, which readers serve)");
-        }
+    IndexEntry e;
+    while ((e = entries.next()) != null) {
+      EntryNames.Outcome o = EntryNames.normalize(e.name());
+      if (o.problem() != null || o.root() || !o.path().equals(e.name())) {
+        skipped.add("'" + e.name().replace('\0', '?') + "' "
+            + (o.problem() != null ? o.problem() : "is not a normalised path (refused)"));
+        continue;
+      }
+      if (byName.put(e.name(), e) != null) {
+        skipped.add("'" + e.name() + "' appears twice in the container (exported once, with the last record's"
+            + " size and body, which readers serve)");
       }
     }
     List<IndexEntry> out = new ArrayList<>(byName.values());
