@@ -245,12 +245,13 @@ final class RecordDir {
 
   /**
    * The name of the empty file that binds a directory to its place in the store: {@code p.}
-   * followed by the hash (as in directory names) of {@code "place:"} and the directory's path from
-   * the root, lower case. A directory moved elsewhere keeps its record and key hash, but not its
-   * place. Older stores have no such file, and are not checked.
+   * followed by the hash (as in directory names) of {@code "place:"} and the path of the
+   * directory's parent from the root ({@code /} for the root), lower case. A directory moved into
+   * another bucket keeps its record and key hash, but not its place (a directory renamed within
+   * its bucket is caught by its key). Older stores have no such file, and are not checked.
    */
   String placeName(Path dir) {
-    return PLACE_PREFIX + Names.hash("place:" + where(dir).toLowerCase(java.util.Locale.ROOT));
+    return PLACE_PREFIX + Names.hash("place:" + where(dir.getParent()).toLowerCase(java.util.Locale.ROOT));
   }
 
   private static boolean isPlaceName(String name) {
