@@ -39,8 +39,8 @@ final class RecordDir {
   private final Path root;
   private final ElsEncoding encoding;
   private final ElsOptions options;
-  /** Prefix of the place marker ({@link #placeName}): not an ELS name, so readers before it ignore the file. */
-  static final String PLACE_PREFIX = "p.";
+  /** Prefix of the place marker ({@link Places}): not an ELS name, so readers before it ignore the file. */
+  static final String PLACE_PREFIX = Places.PREFIX;
 
   RecordDir(String store, Path root, ElsEncoding encoding, ElsOptions options) {
     this.store = store;
@@ -124,7 +124,7 @@ final class RecordDir {
     if (gen < 0) {
       return null;
     }
-    String moved = movedFrom(dir, l);
+    String moved = Places.movedFrom(this, root, dir, l);
     if (moved != null) {
       throw corrupt(dir, "this directory was moved here from another place in the store (its place marker '"
           + moved + "' names another parent); it is reported, not followed");
@@ -243,72 +243,9 @@ final class RecordDir {
     }
   }
 
-  /**
-   * The name of the empty file that binds a directory to its place in the store: {@code p.}
-   * followed by the hash (as in directory names) of {@code "place:"} and the path of the
-   * directory's parent from the root ({@code /} for the root), lower case. A directory moved into
-   * another bucket keeps its record and key hash, but not its place (a directory renamed within
-   * its bucket is caught by its key). Older stores have no such file, and are not checked.
-   */
-  String placeName(Path dir) {
-    return PLACE_PREFIX + Names.hash("place:" + where(dir.getParent()).toLowerCase(java.util.Locale.ROOT));
-  }
-
-  private static boolean isPlaceName(String name) {
-    return name.length() == PLACE_PREFIX.length() + 32 && name.regionMatches(true, 0, PLACE_PREFIX, 0, 2);
-  }
-
-  /** The place marker of a directory that names another place, or null (right place, or none). */
-  private String movedFrom(Path dir, Listing l) {
-    if (dir.equals(root)) {
-      return null;
-    }
-    String expected = null;
-    String other = null;
-    for (String f : l.foreign) {
-      if (isPlaceName(f)) {
-        if (expected == null) {
-          expected = placeName(dir);
-        }
-        if (f.equalsIgnoreCase(expected)) {
-          return null;
-        }
-        other = f;
-      }
-    }
-    return other;
-  }
-
-  /** Creates the directory's place marker (removing one naming another place) before a new record. */
-  private void ensurePlace(Path dir, Listing old) throws IOException {
-    if (dir.equals(root)) {
-      return;
-    }
-    String expected = placeName(dir);
-    boolean present = false;
-    if (old != null) {
-      for (String f : old.foreign) {
-        if (isPlaceName(f)) {
-          if (f.equalsIgnoreCase(expected)) {
-            present = true;
-          } else {
-            Files.deleteIfExists(dir.resolve(f));
-          }
-        }
-      }
-    }
-    if (!present) {
-      try {
-        Files.createFile(dir.resolve(expected));
-      } catch (java.nio.file.FileAlreadyExistsException ok) {
-        // Written by an interrupted earlier attempt: the same place.
-      }
-    }
-  }
-
   /** Publishes a new generation holding {@code header} and {@code value}, then drops older ones. */
   void write(Path dir, Listing old, Header header, byte[] value) throws IOException {
-    ensurePlace(dir, old);
+    Places.ensure(this, root, dir, old);
     long gen = (old == null ? 0 : old.maxGeneration()) + 1;
     int inline = value.length <= INLINE_MAX ? value.length : 0;
     boolean hasRest = inline < value.length;
