@@ -24,7 +24,7 @@ final class ContainerImporter {
       IndexEntry e;
       while ((e = entries.next()) != null) {
         sink.countEntry();
-        String path = sink.accept(e.name());
+        String path = sink.accept(e.name(), e.isDirectory());
         if (path == null) {
           continue;
         }

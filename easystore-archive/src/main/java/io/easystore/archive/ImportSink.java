@@ -30,6 +30,7 @@ final class ImportSink {
   private final Set<String> directories = new HashSet<>();
   private final Set<String> explicitDirectories = new HashSet<>();
   private final List<String> skipped = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   private long entries;
   private long written;
   private long fileCount;
@@ -60,14 +61,35 @@ final class ImportSink {
     skipped.add("'" + printable + "' " + why);
   }
 
-  /** The container path for an archive entry name, or null after skipping it (the root too, silently). */
-  String accept(String rawName) throws CorruptContainerException {
+  /**
+   * Records a message about an entry that is imported, but not quite as named (a name that had to
+   * be escaped, for one).
+   */
+  void note(String name, String what) {
+    notes.add("'" + (name == null ? "?" : name.replace('\0', '?')) + "' " + what);
+  }
+
+  /** Leaves out an entry whose path a later entry of the archive gives another body; fails when strict. */
+  void superseded(String rawName) throws CorruptContainerException {
+    skip(rawName, "appears again later in the archive (this earlier copy is replaced by the last one, as tar and"
+        + " unzip extract it)");
+  }
+
+  /**
+   * The container path for an archive entry name, or null after skipping it. The archive's root
+   * directory ({@code .} or {@code ./}) is the container's root and needs no entry; a file named so
+   * is left out with a message.
+   */
+  String accept(String rawName, boolean directory) throws CorruptContainerException {
     EntryNames.Outcome o = EntryNames.normalize(rawName);
     if (o.problem() != null) {
       skip(rawName, o.problem());
       return null;
     }
     if (o.root()) {
+      if (!directory) {
+        skip(rawName, "is a file named after the root directory ('.'); a container cannot hold it");
+      }
       return null;
     }
     try {
@@ -89,13 +111,15 @@ final class ImportSink {
     EntryNames.Outcome o = EntryNames.normalize(rawName);
     boolean inside = o.path() != null && (hard ? EntryNames.normalize(target).problem() == null
         : EntryNames.linkStaysInside(o.path(), target));
-    skip(rawName, inside ? "is a " + kind + " to '" + target + "' (not imported: containers hold files and directories)"
+    String why = hard ? "which is no file earlier in the archive (left out)"
+        : "(not imported: containers hold files and directories)";
+    skip(rawName, inside ? "is a " + kind + " to '" + target + "' " + why
         : "is a " + kind + " to '" + target + "', which points outside the archive (refused)");
   }
 
   private String conflict(String path, boolean directory) {
     if (files.contains(path)) {
-      return directory ? "is already a file in this archive" : "appears twice (the first one is kept)";
+      return directory ? "is already a file in this archive" : "appears twice (imported once)";
     }
     if (!directory && directories.contains(path)) {
       return "is already a directory in this archive";
@@ -148,7 +172,7 @@ final class ImportSink {
   }
 
   ImportResult result(String format) {
-    return new ImportResult(format, fileCount, explicitDirectories.size(), written, skipped);
+    return new ImportResult(format, fileCount, explicitDirectories.size(), written, skipped, notes);
   }
 
   /** Counts bytes as the writer pulls them and stops a bomb before it fills the disk. */

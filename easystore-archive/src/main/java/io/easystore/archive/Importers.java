@@ -6,9 +6,9 @@ import io.easystore.WriterOptions;
 import io.easystore.format.FpackIndex;
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -72,27 +72,57 @@ public final class Importers {
         return ContainerImporter.run(source, true, sink, null);
       }
     }
-    try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(source), 1 << 16)) {
-      return importTar(in, name, size, writer, options);
-    }
+    return TarImporter.run(source, name, size, sink, options);
   }
 
   /**
-   * Streams a tar archive, plain or compressed, into an open writer. {@code archiveBytes} is the
-   * size of the archive as stored, for the expansion ratio bound (pass 0 when unknown: the ratio is
-   * then measured against one byte, so set {@link ImportOptions#maxRatio()} accordingly).
+   * Imports a tar archive, plain or compressed, read from a stream into an open writer. The
+   * stream is first copied to a temporary file (at most {@link ImportOptions#maxBytes()} bytes),
+   * as the import reads the archive twice: once for its headers, so that a path appearing more
+   * than once gets its last body and a hard link its target's body, as {@code tar -x} does.
+   * {@code archiveBytes} is the size of the archive as stored, for the expansion ratio bound
+   * (pass 0 when unknown: the size of the copy is used).
    */
   public static ImportResult importTar(InputStream archive, String name, long archiveBytes, DesWriter writer,
       ImportOptions options) throws IOException {
-    BufferedInputStream in = archive instanceof BufferedInputStream b ? b : new BufferedInputStream(archive, 1 << 16);
-    String compression = TarImporter.compression(in);
-    BufferedInputStream plain = (BufferedInputStream) TarImporter.decompressed(in, compression, name);
-    if (!TarImporter.looksLikeTar(plain)) {
-      throw new CorruptContainerException(name, 0, null, "not a recognised archive: expected a DES container, a"
-          + " FilePacker pack, a zip, or a tar (plain or compressed with gzip, bzip2, xz or zstd)"
-          + (compression != null ? "; it is " + compression + "-compressed but holds no tar" : ""));
+    Path copy = Files.createTempFile("des-import", ".tar");
+    try {
+      long copied;
+      try (OutputStream out = Files.newOutputStream(copy)) {
+        copied = archive.transferTo(new LimitedOutput(out, options.maxBytes(), name));
+      }
+      long size = archiveBytes > 0 ? archiveBytes : copied;
+      return TarImporter.run(copy, name, size, new ImportSink(writer, options, name, size), options);
+    } finally {
+      Files.deleteIfExists(copy);
     }
-    String format = compression == null ? "tar" : "tar+" + compression;
-    return TarImporter.run(plain, format, new ImportSink(writer, options, name, archiveBytes), name);
+  }
+
+  /** Stops copying a stream once it passes the bytes limit. */
+  private static final class LimitedOutput extends java.io.FilterOutputStream {
+    private final long limit;
+    private final String name;
+    private long count;
+
+    LimitedOutput(OutputStream out, long limit, String name) {
+      super(out);
+      this.limit = limit;
+      this.name = name;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      count += len;
+      if (count > limit) {
+        throw new io.easystore.LimitExceededException(name, CorruptContainerException.NO_OFFSET, null,
+            "archive size", count, limit, "ImportOptions.withMaxBytes or des import --max-bytes");
+      }
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
   }
 }

@@ -81,22 +81,10 @@ public final class TarExporter {
     long dirs = 0;
     long bytes = 0;
     List<String> skipped = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
     byte[] buf = new byte[1 << 16];
-    try (DesReader.EntryCursor entries = reader.liveEntries()) {
-      IndexEntry e;
-      while ((e = entries.next()) != null) {
-        EntryNames.Outcome o = EntryNames.normalize(e.name());
-        if (o.problem() != null || o.root() || !o.path().equals(e.name())) {
-          skipped.add("'" + e.name().replace('\0', '?') + "' "
-              + (o.problem() != null ? o.problem() : "is not a normalised path (refused)"));
-          continue;
-        }
-        if (!seen.add(e.name())) {
-          // DES v1 may repeat a name; readers serve the last body, which the first copy already holds.
-          skipped.add("'" + e.name() + "' appears twice in the container (exported once)");
-          continue;
-        }
+    // The cursor stays open while bodies are read: it marks the whole pass, so a remote source reads ahead.
+    try (DesReader.EntryCursor scan = reader.liveEntries()) {
+      for (IndexEntry e : ExportEntries.depthFirst(scan, skipped)) {
         TarArchiveEntry t = new TarArchiveEntry(e.isDirectory() ? e.name() + "/" : e.name(), true);
         t.setModTime(e.mtimeMillis() == io.easystore.EntryAttributes.NO_MTIME ? defaultMtime : e.mtimeMillis());
         int mode = e.mode() != io.easystore.EntryAttributes.NO_MODE ? e.mode() : e.isDirectory() ? 0755 : 0644;

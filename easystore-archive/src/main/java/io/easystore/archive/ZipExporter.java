@@ -9,9 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -55,21 +53,10 @@ public final class ZipExporter {
     long dirs = 0;
     long bytes = 0;
     List<String> skipped = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
     byte[] buf = new byte[1 << 16];
-    try (DesReader.EntryCursor entries = reader.liveEntries()) {
-      IndexEntry e;
-      while ((e = entries.next()) != null) {
-        EntryNames.Outcome o = EntryNames.normalize(e.name());
-        if (o.problem() != null || o.root() || !o.path().equals(e.name())) {
-          skipped.add("'" + e.name().replace('\0', '?') + "' "
-              + (o.problem() != null ? o.problem() : "is not a normalised path (refused)"));
-          continue;
-        }
-        if (!seen.add(e.name())) {
-          skipped.add("'" + e.name() + "' appears twice in the container (exported once)");
-          continue;
-        }
+    // The cursor stays open while bodies are read: it marks the whole pass, so a remote source reads ahead.
+    try (DesReader.EntryCursor scan = reader.liveEntries()) {
+      for (IndexEntry e : ExportEntries.depthFirst(scan, skipped)) {
         ZipArchiveEntry z = new ZipArchiveEntry(e.isDirectory() ? e.name() + "/" : e.name());
         z.setLastModifiedTime(FileTime.fromMillis(e.mtimeMillis() == EntryAttributes.NO_MTIME ? defaultMtime
             : e.mtimeMillis()));

@@ -84,6 +84,9 @@ final class ImportCommand extends Sub {
     for (String s : r.skipped()) {
       terminal().err().println("des: skipped " + s);
     }
+    for (String s : r.notes()) {
+      terminal().err().println("des: note: " + s);
+    }
     long size = ContainerOutput.size(output);
     terminal().out().printf("imported %d files, %d directories, %s from %s (%s) into %s%s%n", r.files(),
         r.directories(), humanBytes(r.bytes()), source, r.format(), output, size < 0 ? "" : " (" + humanBytes(size) + ")");

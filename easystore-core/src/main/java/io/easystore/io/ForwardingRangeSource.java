@@ -38,6 +38,11 @@ public abstract class ForwardingRangeSource implements RangeSource {
   }
 
   @Override
+  public void scanning(boolean begin) {
+    delegate.scanning(begin);
+  }
+
+  @Override
   public void close() throws IOException {
     delegate.close();
   }

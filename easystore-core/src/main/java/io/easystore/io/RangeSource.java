@@ -60,6 +60,14 @@ public interface RangeSource extends Closeable {
   }
 
   /**
+   * Says that a pass over the whole container begins ({@code true}) or ends ({@code false}):
+   * verify, a full listing, an export. Calls nest (each begin is paired with an end). Remote
+   * sources then read ahead in growing windows, so such a pass costs requests in proportion to its
+   * bytes rather than one per page or body; other sources ignore it. Thread-safe.
+   */
+  default void scanning(boolean begin) {}
+
+  /**
    * Opens the sibling object {@code relativeKey} (an external body): a file in this container's
    * directory, an object under the same bucket prefix, a URL resolved against this one. The key
    * must satisfy {@link SiblingKeys}; implementations check it again and never open anything

@@ -188,7 +188,10 @@ final class LayeredReader implements DesReader {
 
   @Override
   public Stream<IndexEntry> entries() {
-    return SortedListing.all(new MergeCursor(overlay, indexes), source.name(), -1, true, this::toEntry);
+    Stream<IndexEntry> all = SortedListing.all(new MergeCursor(overlay, indexes), source.name(), -1, true,
+        this::toEntry);
+    source.scanning(true);
+    return all.onClose(() -> source.scanning(false));
   }
 
   private void checkMaterialisable() {
@@ -314,7 +317,12 @@ final class LayeredReader implements DesReader {
 
   @Override
   public VerifyReport verify() throws IOException {
-    return new LayeredVerifier(this).run();
+    source.scanning(true);
+    try {
+      return new LayeredVerifier(this).run();
+    } finally {
+      source.scanning(false);
+    }
   }
 
   @Override

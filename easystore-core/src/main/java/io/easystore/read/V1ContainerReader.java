@@ -236,7 +236,12 @@ final class V1ContainerReader implements DesReader {
 
   @Override
   public VerifyReport verify() throws IOException {
-    return new V1Verifier(source, footer, index, this::readMeta).withExternal(external).run();
+    source.scanning(true);
+    try {
+      return new V1Verifier(source, footer, index, this::readMeta).withExternal(external).run();
+    } finally {
+      source.scanning(false);
+    }
   }
 
   @Override

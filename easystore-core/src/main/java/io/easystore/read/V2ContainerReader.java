@@ -193,7 +193,10 @@ final class V2ContainerReader implements DesReader {
 
   @Override
   public Stream<IndexEntry> entries() {
-    return SortedListing.all(index.cursor(), source.name(), footer.entryCount(), false, this::toEntry);
+    Stream<IndexEntry> all = SortedListing.all(index.cursor(), source.name(), footer.entryCount(), false,
+        this::toEntry);
+    source.scanning(true);
+    return all.onClose(() -> source.scanning(false));
   }
 
   private void checkMaterialisable() {
@@ -281,7 +284,12 @@ final class V2ContainerReader implements DesReader {
 
   @Override
   public VerifyReport verify() throws IOException {
-    return new V2Verifier(source, footer, root, index, bodies, this).run();
+    source.scanning(true);
+    try {
+      return new V2Verifier(source, footer, root, index, bodies, this).run();
+    } finally {
+      source.scanning(false);
+    }
   }
 
   @Override

@@ -64,6 +64,11 @@ public final class CachingRangeSource implements RangeSource {
     return new CachingRangeSource(delegate, delegate.name(), versionToken, cache, blockSize);
   }
 
+  @Override
+  public void scanning(boolean begin) {
+    delegate.scanning(begin);
+  }
+
   /** The delegate's sibling, cached in the same cache when it is remote. */
   @Override
   public RangeSource sibling(String relativeKey) throws IOException {

@@ -34,6 +34,9 @@ import javax.net.ssl.SSLHandshakeException;
  * <p>Each attempt has one deadline ({@link RemoteOptions#requestTimeout()}) covering headers and
  * body, because the client's own timeout stops at the headers and a stalled body would otherwise
  * hang a reader forever.
+ *
+ * <p>A redirect (followed by the client) is remembered: later requests go straight to its target
+ * (without an {@code Authorization} header when the target is another origin).
  */
 final class HttpTransport implements RangeTransport {
   private static final int ERROR_BODY_CAP = 1024;
@@ -44,6 +47,12 @@ final class HttpTransport implements RangeTransport {
   private final RemoteOptions options;
   private final HttpClient client;
   private final Map<String, String> headers;
+  /**
+   * Where a redirect of this URL led (null: no redirect seen). Range requests go there directly,
+   * so a redirect costs one request per open rather than one per read; the If-Match pin still
+   * guards the version. Forgotten when the target stops answering.
+   */
+  private volatile URI redirected;
 
   HttpTransport(URI uri, RemoteOptions options, HttpClient client) {
     this.uri = uri;
@@ -248,23 +257,50 @@ final class HttpTransport implements RangeTransport {
     }
   }
 
+  /** A GET with the request timeout; {@link #sendTo} sets the target, the HTTP version and the headers. */
   private HttpRequest.Builder request() {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(options.requestTimeout());
-    if ("http".equalsIgnoreCase(uri.getScheme())) {
-      // Cleartext HTTP/2 would add an Upgrade dance to every first request; ranges gain nothing from it.
-      b.version(HttpClient.Version.HTTP_1_1);
-    }
-    headers.forEach(b::header);
-    return b;
+    return HttpRequest.newBuilder(uri).GET().timeout(options.requestTimeout());
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        && a.getPort() == b.getPort();
   }
 
   private Response send(HttpRequest.Builder builder, int maxBody) throws IOException {
-    HttpRequest req = builder.build();
+    URI target = redirected;
+    if (target != null) {
+      Response r = sendTo(builder, target, maxBody);
+      if (r.status != 404 && r.status != 410 && r.status != 401 && r.status != 403 && r.status / 100 != 3) {
+        return r;
+      }
+      // The remembered target went away (a short-lived signed URL, say): ask the original URL again.
+      redirected = null;
+    }
+    return sendTo(builder, uri, maxBody);
+  }
+
+  private Response sendTo(HttpRequest.Builder builder, URI target, int maxBody) throws IOException {
+    HttpRequest.Builder b = builder.copy().uri(target);
+    if ("http".equalsIgnoreCase(target.getScheme())) {
+      // Cleartext HTTP/2 would add an Upgrade dance to every first request; ranges gain nothing from it.
+      b.version(HttpClient.Version.HTTP_1_1);
+    }
+    boolean sameOrigin = sameOrigin(target, uri);
+    headers.forEach((k, v) -> {
+      if (sameOrigin || !k.equalsIgnoreCase("authorization")) {
+        b.header(k, v);
+      }
+    });
+    HttpRequest req = b.build();
     CompletableFuture<HttpResponse<LimitedBodySubscriber.Body>> f = client.sendAsync(req,
         info -> new LimitedBodySubscriber(info.statusCode() / 100 == 2 ? maxBody : ERROR_BODY_CAP));
     Duration deadline = options.requestTimeout();
     try {
       HttpResponse<LimitedBodySubscriber.Body> resp = f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      if (resp.statusCode() / 100 == 2 && !resp.uri().equals(target)) {
+        redirected = resp.uri();
+      }
       return new Response(resp.statusCode(), resp.headers(), resp.body());
     } catch (TimeoutException e) {
       f.cancel(true);

@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * The remote source: immutable after open except for the counters and the closed flag, so reads
- * need no lock. Each read is one conditional request for the part before the tail (if any) plus a
- * copy from the tail.
+ * The remote source: immutable after open except for the counters, the read-ahead windows and the
+ * closed flag; reads hold no lock while a request is in flight. A read is served from the tail, from
+ * a read-ahead window (only during a {@link #scanning whole-container pass}:
+ * {@link ReadAhead} fetches growing windows up to {@link #MAX_WINDOW}), or costs one conditional
+ * request.
  */
 final class PinnedRangeSource implements RemoteRangeSource {
   private final RangeTransport transport;
@@ -18,6 +20,8 @@ final class PinnedRangeSource implements RemoteRangeSource {
   private final ObjectVersion version;
   private final byte[] tail;
   private final long tailOffset;
+  private final ReadAhead readAhead;
+  private final java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean closed;
 
   private PinnedRangeSource(RangeTransport transport, RemoteOptions options, RequestStats stats,
@@ -28,7 +32,11 @@ final class PinnedRangeSource implements RemoteRangeSource {
     this.version = opened.version();
     this.tail = opened.bytes();
     this.tailOffset = version.size() - tail.length;
+    this.readAhead = new ReadAhead(tailOffset, Math.min(MAX_WINDOW, options.maxRequestBytes()));
   }
+
+  /** Largest read-ahead window: one request of a sequential pass. */
+  static final int MAX_WINDOW = 8 << 20;
 
   static PinnedRangeSource open(RangeTransport transport, RemoteOptions options) throws IOException {
     Objects.requireNonNull(options, "options");
@@ -104,15 +112,16 @@ final class PinnedRangeSource implements RemoteRangeSource {
     if (position < tailOffset) {
       long fetchEnd = Math.min(Math.min(end, tailOffset), position + options.maxRequestBytes());
       int length = (int) (fetchEnd - position);
-      byte[] bytes = options.retry().execute(name(), stats, () -> {
-        byte[] b = transport.fetch(position, length, version);
-        if (b.length != length) {
-          throw new ShortReadException(name(), position, length, b.length);
-        }
-        return b;
-      });
-      stats.recordBytes(length);
-      dst.put(bytes);
+      ByteBuffer served = scans.get() > 0 ? readAhead.serve(position, length) : null;
+      if (served == null && scans.get() <= 0) {
+        served = ByteBuffer.wrap(fetch(position, length));
+      } else if (served == null) {
+        ReadAhead.Plan plan = readAhead.plan(position, length);
+        byte[] bytes = fetch(plan.from(), plan.length());
+        readAhead.install(plan, bytes);
+        served = ByteBuffer.wrap(bytes, 0, length);
+      }
+      dst.put(served);
       n = length;
       if (fetchEnd < tailOffset) {
         return n;
@@ -126,6 +135,23 @@ final class PinnedRangeSource implements RemoteRangeSource {
       n += len;
     }
     return n;
+  }
+
+  @Override
+  public void scanning(boolean begin) {
+    scans.addAndGet(begin ? 1 : -1);
+  }
+
+  private byte[] fetch(long position, int length) throws IOException {
+    byte[] bytes = options.retry().execute(name(), stats, () -> {
+      byte[] b = transport.fetch(position, length, version);
+      if (b.length != length) {
+        throw new ShortReadException(name(), position, length, b.length);
+      }
+      return b;
+    });
+    stats.recordBytes(length);
+    return bytes;
   }
 
   /** Opens the sibling with one request, under the same options; it has its own counters. */

@@ -51,8 +51,15 @@ final class JsonExporter {
     } else {
       g.writeStartObject();
     }
+    long index = 0;
     for (FileElsStore.Child c : store.children(dir)) {
       String name = c.entry().name();
+      if (array && (!name.equals(Long.toString(index)) || c.entry().ordinal() != index)) {
+        // Elements are keyed 0, 1, ... with ordinal = index: anything else is a removed or moved element.
+        throw store.records.corrupt(dir, "array element " + index + " is missing (the next element found is key '"
+            + name + "' at ordinal " + c.entry().ordinal() + "); the export reports the hole instead of closing it");
+      }
+      index++;
       if (!array) {
         g.writeFieldName(name);
       }

@@ -39,6 +39,8 @@ final class RecordDir {
   private final Path root;
   private final ElsEncoding encoding;
   private final ElsOptions options;
+  /** Prefix of the place marker ({@link Places}): not an ELS name, so readers before it ignore the file. */
+  static final String PLACE_PREFIX = Places.PREFIX;
 
   RecordDir(String store, Path root, ElsEncoding encoding, ElsOptions options) {
     this.store = store;
@@ -121,6 +123,11 @@ final class RecordDir {
     long gen = l.committedGeneration();
     if (gen < 0) {
       return null;
+    }
+    String moved = Places.movedFrom(this, root, dir, l);
+    if (moved != null) {
+      throw corrupt(dir, "this directory was moved here from another place in the store (its place marker '"
+          + moved + "' names another parent); it is reported, not followed");
     }
     if (!l.problems.isEmpty()) {
       throw corrupt(dir, l.problems.get(0));
@@ -238,6 +245,7 @@ final class RecordDir {
 
   /** Publishes a new generation holding {@code header} and {@code value}, then drops older ones. */
   void write(Path dir, Listing old, Header header, byte[] value) throws IOException {
+    Places.ensure(this, root, dir, old);
     long gen = (old == null ? 0 : old.maxGeneration()) + 1;
     int inline = value.length <= INLINE_MAX ? value.length : 0;
     boolean hasRest = inline < value.length;
