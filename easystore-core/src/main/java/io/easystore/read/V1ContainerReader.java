@@ -179,11 +179,32 @@ final class V1ContainerReader implements DesReader {
       return ReferenceJson.object();
     }
     byte[] bytes = source.readFully(e.metaOffset(), (int) e.metaLength());
+    JsonNode meta;
     try {
-      return ReferenceJson.parse(bytes, 0, bytes.length);
+      meta = ReferenceJson.parse(bytes, 0, bytes.length);
     } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
       throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(),
           "metadata is not valid JSON: " + ex.getOriginalMessage(), ex);
+    }
+    checkBound(e, meta);
+    return meta;
+  }
+
+  /**
+   * v1 records carry no checksum and no name; the one field tying a record to its entry is
+   * {@code "size"}, which every writer sets to the body length. A record whose size differs
+   * belongs to another entry (a shifted region, a wrong offset): refuse it rather than return
+   * another entry's metadata (or its {@code external_key}). External entries are checked against
+   * their sibling's length when the body is read instead, as their data_length may be 0.
+   */
+  private void checkBound(IndexEntry e, JsonNode meta) throws CorruptContainerException {
+    JsonNode size = meta.get("size");
+    if (e.isExternal() || size == null || !size.isIntegralNumber()) {
+      return;
+    }
+    if (!size.canConvertToLong() || size.longValue() != e.size()) {
+      throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(), "metadata says \"size\": "
+          + size.asText() + " but the entry's body is " + e.size() + " bytes: the record belongs to another entry");
     }
   }
 
