@@ -122,6 +122,36 @@ final class V1ContainerReader implements DesReader {
     return index;
   }
 
+  /**
+   * v1 may repeat a name, and reads of that name serve its last record; every record of a repeated
+   * name therefore yields that last record here, so that a consumer (export, import) never pairs
+   * one record's size with another record's body. The name still appears once per record, so the
+   * consumer sees the repetition and can say so (the archive exporter writes it once, as tar's
+   * "last one wins" would, and reports the repeat).
+   */
+  @Override
+  public EntryCursor liveEntries() {
+    java.util.Iterator<IndexEntry> it = index.iterator();
+    return new EntryCursor() {
+      @Override
+      public IndexEntry next() {
+        while (it.hasNext()) {
+          IndexEntry e = it.next();
+          IndexEntry winner = e.isDeleted() ? null : byName.get(e.name());
+          if (winner != null) {
+            return winner;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public void close() {
+        // nothing to release: the index is in memory
+      }
+    };
+  }
+
   private IndexEntry readable(String name) throws IOException {
     IndexEntry e = entry(name);
     if (e.isCompressed() || e.isEncrypted()) {
