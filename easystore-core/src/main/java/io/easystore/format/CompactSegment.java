@@ -49,7 +49,7 @@ public final class CompactSegment {
       }
       if (d.meta() != null) {
         metas.bytes(d.meta());
-        metas.le32(Checksums.crc32c(d.meta(), 0, d.meta().length, d.meta(), 0, 0));
+        metas.le32(MetaRecord.boundCrc(f.key, f.keyLength, d.meta(), 0, d.meta().length));
       }
       if (d.isTombstone()) {
         deleted++;

@@ -81,10 +81,11 @@ public final class FpackIndex {
     long bodiesStart = HEADER_BYTES + (long) count * (NAME_BYTES + 8);
     long offset = bodiesStart;
     List<IndexEntry> entries = new ArrayList<>(count);
+    long[] nameOffsets = new long[count];
+    String[] names = names(table, count, name, nameOffsets);
     for (int i = 0; i < count; i++) {
-      long nameAt = HEADER_BYTES + (long) i * NAME_BYTES;
-      String path = decode(utf8, table.duplicate().position(i * NAME_BYTES).limit((i + 1) * NAME_BYTES),
-          name, nameAt, "#" + i);
+      long nameAt = nameOffsets[i];
+      String path = names[i];
       if (path.isEmpty()) {
         throw new CorruptContainerException(name, nameAt, "#" + i, "empty file name");
       }
@@ -104,9 +105,73 @@ public final class FpackIndex {
     return new Table(base, entries, bodiesStart);
   }
 
+  /**
+   * The names as the original reads them. Its writer pads each name to 128 <em>characters</em>
+   * ({@code ljust(128)}), joins them, encodes the whole block as UTF-8 and truncates it to
+   * {@code 128 x count} bytes; its reader decodes the block and slices it every 128 characters
+   * (code points), then strips trailing spaces. So a non-ASCII name does not shift later names, and
+   * the bytes its extra UTF-8 length costs come off the end of the block: the last names lose
+   * padding (or, with enough non-ASCII text, characters). A character cut in two by that
+   * truncation is dropped; any other malformed UTF-8 is corrupt.
+   */
+  static String[] names(ByteBuffer table, int count, String container, long[] offsets)
+      throws CorruptContainerException {
+    int blockLength = count * NAME_BYTES;
+    byte[] block = new byte[blockLength];
+    table.get(0, block);
+    int end = blockLength - incompleteTail(block, blockLength);
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(block, 0, end);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(end);
+    java.nio.charset.CoderResult r = utf8.decode(in, out, true);
+    if (r.isError()) {
+      int at = in.position();
+      throw new CorruptContainerException(container, HEADER_BYTES + (long) at, null,
+          "file names are not valid UTF-8 (byte " + at + " of the name table)");
+    }
+    out.flip();
+    String text = out.toString();
+    String[] names = new String[count];
+    int pos = 0;
+    long byteAt = HEADER_BYTES;
+    for (int i = 0; i < count; i++) {
+      int from = pos;
+      offsets[i] = byteAt;
+      for (int k = 0; k < NAME_BYTES && pos < text.length(); k++) {
+        int cp = text.codePointAt(pos);
+        pos += Character.charCount(cp);
+        byteAt += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      }
+      int stop = pos;
+      while (stop > from && text.charAt(stop - 1) == ' ') {
+        stop--;
+      }
+      names[i] = text.substring(from, stop);
+    }
+    return names;
+  }
+
+  /** Bytes at the end of {@code b[0, len)} that begin a UTF-8 sequence they do not complete. */
+  static int incompleteTail(byte[] b, int len) {
+    for (int back = 1; back <= 3 && back <= len; back++) {
+      int x = b[len - back] & 0xff;
+      if ((x & 0xC0) == 0x80) {
+        continue;
+      }
+      int need = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : x >= 0xC0 ? 2 : 1;
+      return need > back ? back : 0;
+    }
+    return 0;
+  }
+
   private static String decode(CharsetDecoder utf8, ByteBuffer padded, String container, long at, String entry)
       throws CorruptContainerException {
     int end = padded.limit();
+    // The base path is padded and truncated like the name block: a cut character is dropped.
+    byte[] raw = new byte[end - padded.position()];
+    padded.get(padded.position(), raw);
+    end -= incompleteTail(raw, raw.length);
     while (end > padded.position() && padded.get(end - 1) == ' ') {
       end--;
     }

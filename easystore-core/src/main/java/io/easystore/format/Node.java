@@ -20,9 +20,17 @@ public final class Node {
   private final int count;
   private final int length;
   private final int restarts;
+  private final long owner;
+  private final int ownerIndex;
+  private final byte[] lower;
+  private final byte[] upper;
 
   private Node(String container, long fileOffset, byte[] buf, int base, int level, int interval, int count,
-      int length, int restarts) {
+      int length, int restarts, long owner, int ownerIndex, byte[] lower, byte[] upper) {
+    this.lower = lower;
+    this.upper = upper;
+    this.owner = owner;
+    this.ownerIndex = ownerIndex;
     this.container = container;
     this.fileOffset = fileOffset;
     this.buf = buf;
@@ -99,7 +107,38 @@ public final class Node {
       }
       prev = r;
     }
-    return new Node(container, fileOffset, buf, base, level, interval, count, length, restarts);
+    return new Node(container, fileOffset, buf, base, level, interval, count, length, restarts, -1, -1, null, null);
+  }
+
+  /**
+   * This node as the child {@code index} of the node at {@code parentOffset}: a page of a tree has
+   * one parent, so a cached page reached through another parent (or another slot) is corrupt,
+   * and that is an O(1) check on every cache hit instead of re-checking the keys' range
+   * {@code [lower, upper)} (null: unbounded), which was checked once when the page was loaded.
+   */
+  public Node ownedBy(long parentOffset, int index, byte[] lower, byte[] upper) {
+    return new Node(container, fileOffset, buf, base, level, interval, count, length, restarts, parentOffset, index,
+        lower, upper);
+  }
+
+  /** The lower bound (inclusive) its keys were validated against; null: unbounded. Do not modify. */
+  public byte[] lower() {
+    return lower;
+  }
+
+  /** The upper bound (exclusive) its keys were validated against; null: unbounded. Do not modify. */
+  public byte[] upper() {
+    return upper;
+  }
+
+  /** File offset of the parent this page was validated under, or -1 (root, or not yet bound). */
+  public long owner() {
+    return owner;
+  }
+
+  /** The parent's child slot this page was validated for, or -1. */
+  public int ownerIndex() {
+    return ownerIndex;
   }
 
   public boolean isLeaf() {

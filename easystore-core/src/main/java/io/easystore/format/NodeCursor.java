@@ -48,10 +48,56 @@ public final class NodeCursor {
    * every lookup.
    */
   public static void validate(Node node, V2Footer footer, int dictionaries) throws CorruptContainerException {
+    validate(node, footer, dictionaries, null, null);
+  }
+
+  /**
+   * As {@link #validate(Node, V2Footer, int)}, and also: every leaf key is the key of a valid path
+   * (one NUL, no {@code /} in the base name, see {@link V2Paths#keyProblem}), and every key (for
+   * an inner node every separator after the first, empty one) lies in {@code [lower, upper)}, the
+   * range the parent's separators give this node (null: unbounded). A key outside it would be
+   * listed but never found by a point lookup, which descends by the separators.
+   */
+  public static void validate(Node node, V2Footer footer, int dictionaries, byte[] lower, byte[] upper)
+      throws CorruptContainerException {
     NodeCursor c = new NodeCursor(node, footer, dictionaries, new EntryFields());
+    EntryFields f = c.fields;
     while (c.hasNext()) {
+      int at = c.c.pos();
       c.next();
+      if (node.isLeaf()) {
+        String problem = V2Paths.keyProblem(f.key, f.keyLength);
+        if (problem != null) {
+          throw c.c.corruptAt(at, problem);
+        }
+      } else if (c.index() == 0) {
+        continue;
+      }
+      // Keys ascend, so only the first and the last can leave the range.
+      boolean edge = c.index() == (node.isLeaf() ? 0 : 1) || !c.hasNext();
+      if (edge && ((lower != null && Arrays.compareUnsigned(f.key, 0, f.keyLength, lower, 0, lower.length) < 0)
+          || (upper != null && Arrays.compareUnsigned(f.key, 0, f.keyLength, upper, 0, upper.length) >= 0))) {
+        throw c.c.corruptAt(at, "key outside the range its parent's separators give this index page");
+      }
     }
+  }
+
+  /**
+   * The key range {@code [lower, upper)} of child {@code i} of the inner node {@code parent}, whose
+   * own range is {@code [parentLower, parentUpper)}: from its separator (the parent's lower bound
+   * for the first child) to the next separator (the parent's upper bound for the last).
+   */
+  public static byte[][] childRange(Node parent, int i, byte[] parentLower, byte[] parentUpper, V2Footer footer,
+      int dictionaries) throws CorruptContainerException {
+    NodeCursor c = new NodeCursor(parent, footer, dictionaries, new EntryFields());
+    c.seekIndex(i);
+    byte[] lower = i == 0 ? parentLower : c.fields.keyCopy();
+    byte[] upper = parentUpper;
+    if (c.hasNext()) {
+      c.next();
+      upper = c.fields.keyCopy();
+    }
+    return new byte[][] {lower, upper};
   }
 
   public Node node() {

@@ -19,7 +19,7 @@ public final class TrustedSearch {
 
   /**
    * Inner node: the child whose separator is the last one at most {@code target}. Writes its page
-   * number to {@code out[0]} and its span to {@code out[1]}.
+   * number to {@code out[0]}, its span to {@code out[1]} and its index in the node to {@code out[2]}.
    */
   public static void floorChild(Node n, byte[] target, long[] out) {
     byte[] b = n.buf();
@@ -40,9 +40,11 @@ public final class TrustedSearch {
     long start = v[0];
     long bestStart = start;
     int bestSpan = span;
+    int bestIndex = first;
     if (m == klen && klen == tlen) {
       out[0] = bestStart;
       out[1] = bestSpan;
+      out[2] = bestIndex;
       return;
     }
     for (int i = first + 1; i < last; i++) {
@@ -68,14 +70,17 @@ public final class TrustedSearch {
         if (q == suffix && m == tlen) {
           bestStart = start;
           bestSpan = span;
+          bestIndex = i;
           break;
         }
       }
       bestStart = start;
       bestSpan = span;
+      bestIndex = i;
     }
     out[0] = bestStart;
     out[1] = bestSpan;
+    out[2] = bestIndex;
   }
 
   /**

@@ -145,6 +145,12 @@ public final class V2Paths {
       throw new CorruptContainerException(container, offset, null,
           nul < 0 ? "index key has no NUL separator" : "index key has an empty base name");
     }
+    for (int i = nul + 1; i < len; i++) {
+      if (key[i] == '/') {
+        throw new CorruptContainerException(container, offset, printable(key, len),
+            "index key's base name contains '/' (the key of another path)");
+      }
+    }
     byte[] path;
     if (nul == 0) {
       path = Arrays.copyOfRange(key, 1, len);
@@ -160,6 +166,43 @@ public final class V2Paths {
           "stored path " + (problem != null ? problem : "is not valid UTF-8"));
     }
     return s;
+  }
+
+  /**
+   * Why a stored key is not the key of a valid path, or null when it is (UTF-8 validity is left to
+   * {@link #pathOf}). A base name holding {@code /} would give the path of another key (or of a
+   * key in another directory), so that the listing shows a name lookup cannot find, or the same
+   * path twice; readers refuse such a key when its page is loaded. Allocation-free, for page loads.
+   */
+  public static String keyProblem(byte[] key, int len) {
+    int nul = -1;
+    for (int i = 0; i < len; i++) {
+      if (key[i] == 0) {
+        if (nul >= 0) {
+          return "index key holds two NUL separators";
+        }
+        nul = i;
+      }
+    }
+    if (nul < 0) {
+      return "index key has no NUL separator";
+    }
+    if (nul == len - 1) {
+      return "index key has an empty base name";
+    }
+    if (len - (nul == 0 ? 1 : 0) > MAX_PATH_BYTES) {
+      return "stored path is longer than " + MAX_PATH_BYTES + " bytes";
+    }
+    for (int i = nul + 1; i < len; i++) {
+      if (key[i] == '/') {
+        return "index key's base name contains '/' (the key of another path)";
+      }
+    }
+    String p = nul == 0 ? null : problem(key, 0, nul);
+    if (p == null) {
+      p = problem(key, nul + 1, len);
+    }
+    return p == null ? null : "stored path " + p;
   }
 
   /** The directory holding {@code path} ("" for a top-level entry). */
@@ -223,6 +266,21 @@ public final class V2Paths {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  /** The key as a path for messages: NUL shown as '/', malformed UTF-8 replaced. */
+  public static String printable(byte[] key, int len) {
+    byte[] b = Arrays.copyOf(key, len);
+    int from = 0;
+    if (len > 0 && b[0] == 0) {
+      from = 1;
+    }
+    for (int i = from; i < len; i++) {
+      if (b[i] == 0) {
+        b[i] = '/';
+      }
+    }
+    return new String(b, from, len - from, StandardCharsets.UTF_8);
   }
 
   /** Strict UTF-8 decoding; null for malformed input. */

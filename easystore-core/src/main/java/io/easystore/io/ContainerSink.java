@@ -45,6 +45,15 @@ public interface ContainerSink extends Closeable {
   }
 
   /**
+   * The container's directory as a bucket-absolute key prefix (for S3: the key up to its last
+   * {@code /}, without it), or "" when the sink has no bucket (a local file) or the container lies
+   * at the bucket root. DES v1 writes external keys bucket-absolute, as the original writer does.
+   */
+  default String siblingPrefix() {
+    return "";
+  }
+
+  /**
    * A sink for the sibling object {@code relativeKey} (an external body) next to the container:
    * same directory or bucket prefix; the key must satisfy {@link SiblingKeys}. The sibling becomes
    * visible when its own {@link #publish()} succeeds, which a writer does before it publishes the

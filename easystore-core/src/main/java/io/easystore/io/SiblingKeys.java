@@ -64,6 +64,56 @@ public final class SiblingKeys {
     return fullName.substring(0, slash + 1) + key;
   }
 
+  /**
+   * The key of the original DES writer's external bodies, seen from the container: that writer
+   * stores {@code external_key} bucket-absolute ({@code <s3_prefix>/_bigFiles/<name>}) and puts
+   * the container under the same prefix, so the key's leading segments repeat the trailing
+   * segments of the container's directory. Returns the key with the longest such repetition
+   * removed (at least one segment is kept), to be resolved relative to the container's directory
+   * like any key, or null when no leading segment repeats. The result is a suffix of a valid key:
+   * it never leaves the container's directory.
+   *
+   * @param containerName the container's name: a path, or a URL / {@code s3://bucket/key}
+   */
+  public static String bucketAbsoluteAlternative(String containerName, String key) {
+    check(key);
+    String[] dir = directorySegments(containerName);
+    String[] k = key.split("/");
+    for (int m = Math.min(k.length - 1, dir.length); m >= 1; m--) {
+      boolean same = true;
+      for (int i = 0; i < m && same; i++) {
+        same = k[i].equals(dir[dir.length - m + i]);
+      }
+      if (same) {
+        return String.join("/", java.util.Arrays.copyOfRange(k, m, k.length));
+      }
+    }
+    return null;
+  }
+
+  private static String[] directorySegments(String name) {
+    String path;
+    int scheme = name.indexOf("://");
+    if (scheme > 0) {
+      // URL or s3://bucket/key: the path after the authority (or bucket), without query or fragment.
+      int slash = name.indexOf('/', scheme + 3);
+      path = slash < 0 ? "" : name.substring(slash + 1);
+      int q = path.indexOf('?');
+      path = q < 0 ? path : path.substring(0, q);
+      int h = path.indexOf('#');
+      path = h < 0 ? path : path.substring(0, h);
+    } else {
+      try {
+        path = java.nio.file.Path.of(name).toAbsolutePath().normalize().toString().replace('\\', '/');
+      } catch (java.nio.file.InvalidPathException e) {
+        path = name;
+      }
+    }
+    int last = path.lastIndexOf('/');
+    String dir = last < 0 ? "" : path.substring(0, last);
+    return java.util.Arrays.stream(dir.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+  }
+
   private static boolean validSurrogate(String s, int i) {
     char c = s.charAt(i);
     if (Character.isHighSurrogate(c)) {

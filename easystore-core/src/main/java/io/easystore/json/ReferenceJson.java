@@ -30,14 +30,52 @@ import java.util.Map;
 public final class ReferenceJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-  /** Shared, configured once; Jackson's mappers are thread-safe after configuration. */
+  /**
+   * Nesting depth accepted when parsing metadata: the original Python reader reads about 990
+   * levels (its recursion limit), so the default is 1,000. System property
+   * {@code easystore.json.maxDepth}, at most 10,000 (serialising is recursive).
+   */
+  public static final int MAX_DEPTH = limit("easystore.json.maxDepth", 1_000, 10_000);
+  /**
+   * Characters of one number literal: Python converts integers of up to 4,300 digits (its
+   * {@code int_max_str_digits}), floats of any length; the default is 10,000. System property
+   * {@code easystore.json.maxNumberLength}.
+   */
+  public static final int MAX_NUMBER_LENGTH = limit("easystore.json.maxNumberLength", 10_000, 1_000_000);
+
+  /**
+   * Shared, configured once; Jackson's mappers are thread-safe after configuration. It reads and
+   * writes {@code NaN}, {@code Infinity} and {@code -Infinity} as the bare words Python's
+   * {@code json} uses (numbers, not strings). Strings and object keys have no limit of their own
+   * (Python has none): the metadata record's length, which every reader bounds, bounds them.
+   */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS)
       .build();
 
   static {
     MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(256).build());
+        .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH)
+        .maxNameLength(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE).build());
+    MAPPER.getFactory().setStreamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder()
+        .maxNestingDepth(MAX_DEPTH + 1).build());
+  }
+
+  private static int limit(String property, int def, int max) {
+    String v = System.getProperty(property);
+    if (v == null || v.isBlank()) {
+      return def;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= 1 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below, which names the property and the range
+    }
+    throw new IllegalStateException("-D" + property + "=" + v + ": expected a whole number in [1, " + max + "]");
   }
 
   private ReferenceJson() {}

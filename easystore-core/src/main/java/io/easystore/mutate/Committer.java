@@ -3,8 +3,6 @@ package io.easystore.mutate;
 import io.easystore.CorruptContainerException;
 import io.easystore.ReaderOptions;
 import io.easystore.WriterOptions;
-import io.easystore.format.ByteCursor;
-import io.easystore.format.Checksums;
 import io.easystore.format.CommitRecord;
 import io.easystore.format.CompactSegment;
 import io.easystore.format.DeltaEntry;
@@ -239,9 +237,7 @@ final class Committer {
     }
     int len = (int) f.metaLength;
     byte[] b = source.readFully(f.metaOffset, len + 4);
-    if (Checksums.crc32c(b, 0, len, b, 0, 0) != ByteCursor.getLe32(b, len)) {
-      throw new CorruptContainerException(source.name(), f.metaOffset, null, "metadata checksum mismatch");
-    }
+    io.easystore.format.MetaRecord.check(b, len, f.keyCopy(), source.name(), f.metaOffset, null);
     return Arrays.copyOf(b, len);
   }
 

@@ -3,8 +3,6 @@ package io.easystore.mutate;
 import io.easystore.DesReader;
 import io.easystore.EntryAttributes;
 import io.easystore.IndexEntry;
-import io.easystore.format.ByteCursor;
-import io.easystore.format.Checksums;
 import io.easystore.format.DeltaEntry;
 import io.easystore.format.V2Paths;
 import io.easystore.io.RangeSource;
@@ -275,10 +273,8 @@ final class Namespace {
     RangeSource s = u.file().source(u.state().committedEnd());
     int len = (int) e.metaLength();
     byte[] b = s.readFully(e.metaOffset(), len + 4);
-    if (Checksums.crc32c(b, 0, len, b, 0, 0) != ByteCursor.getLe32(b, len)) {
-      throw new io.easystore.CorruptContainerException(s.name(), e.metaOffset(), e.name(),
-          "metadata checksum mismatch");
-    }
+    io.easystore.format.MetaRecord.check(b, len, io.easystore.format.MetaRecord.keyOf(e.name()), s.name(),
+        e.metaOffset(), e.name());
     return Arrays.copyOf(b, len);
   }
 }

@@ -72,7 +72,7 @@ final class ExternalBodies {
     String key = key(e);
     RangeSource s;
     try {
-      s = container.sibling(key);
+      s = openEitherForm(key);
     } catch (NoSuchFileException ex) {
       throw new ExternalBodyException(container.name(), e.metaOffset(), e.name(), key,
           "the sibling object '" + key + "' holding the external body is missing", ex);
@@ -91,6 +91,30 @@ final class ExternalBodies {
     } catch (IOException | RuntimeException ex) {
       sibling.close();
       throw ex;
+    }
+  }
+
+  /**
+   * Opens the sibling for {@code key}: a key that repeats the container's directory (the original
+   * writer's bucket-absolute {@code <prefix>/_bigFiles/<name>}) is tried first without the repeated
+   * segments, then every key relative to the container's directory (this library's form). Both stay
+   * inside that directory.
+   */
+  private RangeSource openEitherForm(String key) throws IOException {
+    String alternative = SiblingKeys.bucketAbsoluteAlternative(container.name(), key);
+    if (alternative == null) {
+      return container.sibling(key);
+    }
+    try {
+      return container.sibling(alternative);
+    } catch (NoSuchFileException notThere) {
+      // Not the original writer's layout after all: the key is relative, as this library writes it.
+      try {
+        return container.sibling(key);
+      } catch (NoSuchFileException neither) {
+        neither.addSuppressed(notThere);
+        throw neither;
+      }
     }
   }
 

@@ -10,8 +10,6 @@ import io.easystore.LimitExceededException;
 import io.easystore.ReaderOptions;
 import io.easystore.VerifyReport;
 import io.easystore.codec.CodecId;
-import io.easystore.format.ByteCursor;
-import io.easystore.format.Checksums;
 import io.easystore.format.DeltaEntry;
 import io.easystore.format.EntryFields;
 import io.easystore.format.V2Footer;
@@ -282,9 +280,7 @@ final class LayeredReader implements DesReader {
     }
     int len = (int) f.metaLength;
     byte[] bytes = source.readFully(f.metaOffset, len + 4);
-    if (Checksums.crc32c(bytes, 0, len, bytes, 0, 0) != ByteCursor.getLe32(bytes, len)) {
-      throw new CorruptContainerException(source.name(), f.metaOffset, name, "metadata checksum mismatch");
-    }
+    io.easystore.format.MetaRecord.check(bytes, len, f.keyCopy(), source.name(), f.metaOffset, name);
     return Arrays.copyOf(bytes, len);
   }
 

@@ -122,6 +122,36 @@ final class V1ContainerReader implements DesReader {
     return index;
   }
 
+  /**
+   * v1 may repeat a name, and reads of that name serve its last record; every record of a repeated
+   * name therefore yields that last record here, so that a consumer (export, import) never pairs
+   * one record's size with another record's body. The name still appears once per record, so the
+   * consumer sees the repetition and can say so (the archive exporter writes it once, as tar's
+   * "last one wins" would, and reports the repeat).
+   */
+  @Override
+  public EntryCursor liveEntries() {
+    java.util.Iterator<IndexEntry> it = index.iterator();
+    return new EntryCursor() {
+      @Override
+      public IndexEntry next() {
+        while (it.hasNext()) {
+          IndexEntry e = it.next();
+          IndexEntry winner = e.isDeleted() ? null : byName.get(e.name());
+          if (winner != null) {
+            return winner;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public void close() {
+        // nothing to release: the index is in memory
+      }
+    };
+  }
+
   private IndexEntry readable(String name) throws IOException {
     IndexEntry e = entry(name);
     if (e.isCompressed() || e.isEncrypted()) {
@@ -179,11 +209,32 @@ final class V1ContainerReader implements DesReader {
       return ReferenceJson.object();
     }
     byte[] bytes = source.readFully(e.metaOffset(), (int) e.metaLength());
+    JsonNode meta;
     try {
-      return ReferenceJson.parse(bytes, 0, bytes.length);
+      meta = ReferenceJson.parse(bytes, 0, bytes.length);
     } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
       throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(),
           "metadata is not valid JSON: " + ex.getOriginalMessage(), ex);
+    }
+    checkBound(e, meta);
+    return meta;
+  }
+
+  /**
+   * v1 records carry no checksum and no name; the one field tying a record to its entry is
+   * {@code "size"}, which every writer sets to the body length. A record whose size differs
+   * belongs to another entry (a shifted region, a wrong offset): refuse it rather than return
+   * another entry's metadata (or its {@code external_key}). External entries are checked against
+   * their sibling's length when the body is read instead, as their data_length may be 0.
+   */
+  private void checkBound(IndexEntry e, JsonNode meta) throws CorruptContainerException {
+    JsonNode size = meta.get("size");
+    if (e.isExternal() || size == null || !size.isIntegralNumber()) {
+      return;
+    }
+    if (!size.canConvertToLong() || size.longValue() != e.size()) {
+      throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(), "metadata says \"size\": "
+          + size.asText() + " but the entry's body is " + e.size() + " bytes: the record belongs to another entry");
     }
   }
 

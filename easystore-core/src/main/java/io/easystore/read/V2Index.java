@@ -53,18 +53,32 @@ final class V2Index {
     return root.dictionaries().size();
   }
 
-  /** Loads (or finds cached) the node of {@code span} pages at page number {@code start}. */
-  Node page(long start, int span, int level) throws IOException {
+  /**
+   * Loads (or finds cached) child {@code childIndex} of {@code parent}, a node of {@code span}
+   * pages at page number {@code start}. A page is validated once, when loaded: checksum, every
+   * entry, and its keys against the range its parent's separators give it; a cache hit only checks
+   * that the page is still reached from the same parent slot.
+   */
+  Node page(Node parent, int childIndex, long start, int span) throws IOException {
+    int level = parent.level() - 1;
     Node n = cache.get(start);
     if (n != null) {
       if (n.level() != level) {
         throw new CorruptContainerException(source.name(), start << footer.pageShift(), null,
             "index page at level " + n.level() + " is referenced as level " + level);
       }
+      if (n.owner() != parent.fileOffset() || n.ownerIndex() != childIndex) {
+        throw new CorruptContainerException(source.name(), start << footer.pageShift(), null,
+            "index page is referenced by two parent entries (offset " + n.owner() + " child " + n.ownerIndex()
+                + " and offset " + parent.fileOffset() + " child " + childIndex + ")");
+      }
       return n;
     }
+    byte[][] range = NodeCursor.childRange(parent, childIndex, parent.lower(), parent.upper(), footer,
+        dictionaries());
     n = load(start, span, level, false);
-    NodeCursor.validate(n, footer, dictionaries());
+    NodeCursor.validate(n, footer, dictionaries(), range[0], range[1]);
+    n = n.ownedBy(parent.fileOffset(), childIndex, range[0], range[1]);
     cache.put(start, n, n.length());
     return n;
   }
@@ -117,10 +131,10 @@ final class V2Index {
    */
   boolean find(byte[] key, EntryFields out) throws IOException {
     Node n = root.root();
-    long[] child = new long[2];
+    long[] child = new long[3];
     while (!n.isLeaf()) {
       TrustedSearch.floorChild(n, key, child);
-      n = page(child[0], (int) child[1], n.level() - 1);
+      n = page(n, (int) child[2], child[0], (int) child[1]);
     }
     return TrustedSearch.find(n, key, out, footer, dictionaries());
   }
@@ -154,7 +168,7 @@ final class V2Index {
         c.seekFloorChild(key, key.length);
         nodes[n.level()] = n;
         index[n.level()] = c.chosenIndex();
-        n = page(c.childStart(), c.childSpan(), n.level() - 1);
+        n = page(n, c.chosenIndex(), c.childStart(), c.childSpan());
       }
       leaf = new NodeCursor(n, footer, dictionaries(), fields);
       if (leaf.seekCeil(key, key.length)) {
@@ -198,7 +212,7 @@ final class V2Index {
     private Node childOf(int level) throws IOException {
       NodeCursor c = new NodeCursor(nodes[level], footer, dictionaries(), fields);
       c.seekIndex(index[level]);
-      return page(c.childStart(), c.childSpan(), level - 1);
+      return page(nodes[level], index[level], c.childStart(), c.childSpan());
     }
   }
 }

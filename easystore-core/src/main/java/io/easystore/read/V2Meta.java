@@ -7,8 +7,6 @@ import io.easystore.IndexEntry;
 import io.easystore.LimitExceededException;
 import io.easystore.ReaderOptions;
 import io.easystore.crypto.ContainerCipher;
-import io.easystore.format.ByteCursor;
-import io.easystore.format.Checksums;
 import io.easystore.io.RangeSource;
 import io.easystore.json.ReferenceJson;
 import java.io.IOException;
@@ -31,10 +29,8 @@ final class V2Meta {
     }
     int len = (int) e.metaLength();
     byte[] bytes = source.readFully(e.metaOffset(), len + 4);
-    int crc = Checksums.crc32c(bytes, 0, len, bytes, 0, 0);
-    if (crc != ByteCursor.getLe32(bytes, len)) {
-      throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(), "metadata checksum mismatch");
-    }
+    io.easystore.format.MetaRecord.check(bytes, len, io.easystore.format.MetaRecord.keyOf(e.name()), source.name(),
+        e.metaOffset(), e.name());
     if (cipher != null) {
       bytes = cipher.unbox(ContainerCipher.META, e.metaOffset() - metaStart, 0, bytes, 0, len, e.name());
       len = bytes.length;

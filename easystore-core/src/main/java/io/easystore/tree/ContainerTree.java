@@ -42,7 +42,12 @@ final class ContainerTree implements FileTree {
     Map<String, Walker.Child> byName = new LinkedHashMap<>();
     for (IndexEntry e : entries) {
       String base = e.baseName();
-      byName.put(base, new Walker.Child(base, e.isDirectory(), null));
+      // A name the tree could not address again (v1 and .fpack names are not validated as
+      // paths: NUL, '.', '..', '../x') is left out, so every listed name can be read;
+      // unaddressable() reports them.
+      if (TreePaths.segmentProblem(base) == null && TreePaths.join(dir, base).equals(e.name())) {
+        byName.put(base, new Walker.Child(base, e.isDirectory(), null));
+      }
     }
     List<Walker.Child> out = new ArrayList<>(byName.values());
     out.sort((x, y) -> TreePaths.BYTE_ORDER.compare(x.name(), y.name()));
@@ -124,6 +129,21 @@ final class ContainerTree implements FileTree {
   @Override
   public byte[] readAllBytes(String path) throws IOException {
     return reader.getFile(file(path));
+  }
+
+  @Override
+  public List<String> unaddressable() throws IOException {
+    if (reader.formatVersion() >= 2 && "DES".equals(reader.formatName())) {
+      // v2 paths are validated when the index is read: every one is a tree path.
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String name : new java.util.LinkedHashSet<>(reader.listFiles())) {
+      if (TreePaths.pathProblem(name) != null) {
+        out.add(name);
+      }
+    }
+    return List.copyOf(out);
   }
 
   @Override

@@ -77,6 +77,19 @@ public interface FileTree extends Closeable {
   /** The whole file. */
   byte[] readAllBytes(String path) throws IOException;
 
+  /**
+   * Names of entries that this tree cannot address and therefore does not list: DES v1 and
+   * FilePacker names are not validated as paths, and a name with a NUL, a {@code .} or {@code ..}
+   * segment (such as {@code ../x}) or an empty segment would, as a tree path, be refused or name
+   * another entry or the root. Listings and walks leave these out, so every listed name can be
+   * read; this reports them (raw, in stored order, each once) so that a copy can say what it left
+   * behind. Empty for directories and DES v2 (whose paths are always valid). May read the whole
+   * index.
+   */
+  default List<String> unaddressable() throws IOException {
+    return List.of();
+  }
+
   /** The whole file decoded with {@code charset} (malformed input is replaced, as in {@code new String}). */
   default String readString(String path, Charset charset) throws IOException {
     return new String(readAllBytes(path), charset);

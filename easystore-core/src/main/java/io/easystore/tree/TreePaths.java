@@ -28,7 +28,9 @@ final class TreePaths {
       throw new IllegalArgumentException("path '" + path + "' is absolute; tree paths are relative to its root");
     }
     if (p.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("path '" + path.replace('\0', '?') + "' contains a NUL character");
+      // InvalidPathException, as java.nio.file gives for a NUL in a path: still an
+      // IllegalArgumentException (the FileTree contract), but a specific one.
+      throw new java.nio.file.InvalidPathException(path.replace('\0', '?'), "contains a NUL character");
     }
     int from = 0;
     while (from <= p.length()) {
@@ -44,6 +46,37 @@ final class TreePaths {
       from = slash + 1;
     }
     return p;
+  }
+
+  /** Why {@code name} cannot be one segment of a tree path, or null when it can. */
+  static String segmentProblem(String name) {
+    if (name.isEmpty()) {
+      return "is empty";
+    }
+    if (name.equals(".") || name.equals("..")) {
+      return "is '" + name + "'";
+    }
+    if (name.indexOf('\0') >= 0) {
+      return "contains a NUL character";
+    }
+    return name.indexOf('/') >= 0 ? "contains '/'" : null;
+  }
+
+  /**
+   * Why a stored name cannot be addressed as a tree path (reading it back would give another
+   * entry, the root, or nothing), or null when {@link #normalize} keeps it as it is.
+   */
+  static String pathProblem(String name) {
+    if (name.isEmpty() || name.startsWith("/") || name.endsWith("/")) {
+      return "is empty or starts or ends with '/'";
+    }
+    for (String seg : name.split("/", -1)) {
+      String p = segmentProblem(seg);
+      if (p != null) {
+        return "has a segment that " + p;
+      }
+    }
+    return null;
   }
 
   static String join(String dir, String name) {

@@ -56,6 +56,11 @@ final class BufferedSink implements ContainerSink {
   }
 
   @Override
+  public String siblingPrefix() {
+    return sink.siblingPrefix();
+  }
+
+  @Override
   public ContainerSink sibling(String relativeKey) throws IOException {
     return sink.sibling(relativeKey);
   }

@@ -74,6 +74,26 @@ final class ExternalWriter {
     return key;
   }
 
+  /**
+   * DES v1: where the original writer puts an external body, {@code _bigFiles/<name>} in the
+   * container's directory (the original readers look there); {@link #nextKey} when the name cannot
+   * be a sibling key (a '#', say). Like the original, two containers in one directory with an
+   * external body of the same name share that object: the later pack replaces it.
+   */
+  String v1Location(String name) throws IOException {
+    String key = "_bigFiles/" + name;
+    if (sink.siblingBaseName() == null || SiblingKeys.problem(key) != null) {
+      return nextKey();
+    }
+    return key;
+  }
+
+  /** The {@code external_key} the original writer records for {@code location}: bucket-absolute. */
+  String v1MetaKey(String location) {
+    String prefix = sink.siblingPrefix();
+    return prefix.isEmpty() ? location : prefix + "/" + location;
+  }
+
   /** A copy of {@code meta} (or a new object) that records the body as external at {@code key}. */
   static ObjectNode withKey(ObjectNode meta, String key) {
     ObjectNode m = meta == null ? ReferenceJson.object() : meta.deepCopy();

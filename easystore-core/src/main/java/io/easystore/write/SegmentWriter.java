@@ -3,7 +3,6 @@ package io.easystore.write;
 import io.easystore.ChecksumKind;
 import io.easystore.WriterOptions;
 import io.easystore.format.ByteBuilder;
-import io.easystore.format.Checksums;
 import io.easystore.format.CommitRecord;
 import io.easystore.format.EntryFields;
 import io.easystore.format.PageFormat;
@@ -143,7 +142,8 @@ public final class SegmentWriter implements Closeable {
       e.metaLength = metaJson.length;
       meta.write(metaJson, 0, metaJson.length);
       byte[] crc = new byte[4];
-      ByteBuilder.putLe32(crc, 0, Checksums.crc32c(metaJson, 0, metaJson.length, metaJson, 0, 0));
+      ByteBuilder.putLe32(crc, 0, io.easystore.format.MetaRecord.boundCrc(e.key, e.keyLength, metaJson, 0,
+          metaJson.length));
       meta.write(crc, 0, 4);
     }
     sorter.add(e);

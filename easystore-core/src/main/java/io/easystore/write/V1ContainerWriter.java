@@ -60,11 +60,11 @@ final class V1ContainerWriter implements DesWriter {
     Objects.requireNonNull(body, "body");
     byte[] nameBytes = begin(name);
     if (external != null && external.exceeds(body.length)) {
-      String key = external.nextKey();
+      String key = external.v1Location(name);
       io.easystore.format.EntryFields f = new io.easystore.format.EntryFields();
       external.write(key, body, io.easystore.codec.Codecs.none(), f);
-      finish(name, nameBytes, 0, body.length, ExternalWriter.withKey(sizeFirst(meta, body.length), key),
-          IndexEntry.EXTERNAL);
+      finish(name, nameBytes, 0, body.length,
+          ExternalWriter.withKey(sizeFirst(meta, body.length), external.v1MetaKey(key)), IndexEntry.EXTERNAL);
       return;
     }
     long offset = sink.position();
@@ -84,11 +84,11 @@ final class V1ContainerWriter implements DesWriter {
     if (external != null) {
       try (ExternalWriter.Intake in = external.take(body)) {
         if (in.external()) {
-          String key = external.nextKey();
+          String key = external.v1Location(name);
           io.easystore.format.EntryFields f = new io.easystore.format.EntryFields();
           external.write(key, in.head(), in.head().length, in.remainder(), io.easystore.codec.Codecs.none(), f);
-          finish(name, nameBytes, 0, f.originalLength, ExternalWriter.withKey(sizeFirst(meta, f.originalLength), key),
-              IndexEntry.EXTERNAL);
+          finish(name, nameBytes, 0, f.originalLength,
+              ExternalWriter.withKey(sizeFirst(meta, f.originalLength), external.v1MetaKey(key)), IndexEntry.EXTERNAL);
           return;
         }
         long offset = sink.position();

@@ -11,7 +11,6 @@ import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
 import io.easystore.crypto.ContainerCipher;
 import io.easystore.format.KeyBlock;
-import io.easystore.format.Checksums;
 import io.easystore.format.EntryFields;
 import io.easystore.format.PageFormat;
 import io.easystore.format.V2Footer;
@@ -279,7 +278,8 @@ final class V2ContainerWriter implements DesWriter {
       e.metaLength = json.length;
       meta.write(json, 0, json.length);
       byte[] crc = new byte[4];
-      io.easystore.format.ByteBuilder.putLe32(crc, 0, Checksums.crc32c(json, 0, json.length, json, 0, 0));
+      io.easystore.format.ByteBuilder.putLe32(crc, 0,
+          io.easystore.format.MetaRecord.boundCrc(key, key.length, json, 0, json.length));
       meta.write(crc, 0, 4);
     }
     remember(path, directory);

@@ -113,7 +113,7 @@ class NodeCodecTest {
     Node node = Node.parse("t", 0, page, 0, page.length, 1);
     V2Footer f = new V2Footer(12, ChecksumKind.CRC32C, 2, 100, 0, 32, 32, 4096L * 10_000, UUID.randomUUID(),
         4096L * 10_000 + 200);
-    long[] out = new long[2];
+    long[] out = new long[3];
     for (int i = 0; i < keys.size(); i++) {
       for (byte[] probe : nearMisses(keys.get(i))) {
         NodeCursor c = new NodeCursor(node, f, 0, new EntryFields());
@@ -121,6 +121,7 @@ class NodeCodecTest {
         TrustedSearch.floorChild(node, probe, out);
         assertThat(out[0]).as("probe near key %d", i).isEqualTo(c.childStart());
         assertThat(out[1]).isEqualTo(c.childSpan());
+        assertThat(out[2]).isEqualTo(c.chosenIndex());
       }
       TrustedSearch.floorChild(node, keys.get(i), out);
       assertThat(out[0]).isEqualTo(starts[i]);

@@ -22,9 +22,7 @@ public final class FpackFiles {
     int n = files.size();
     ByteBuffer head = ByteBuffer.allocate(265 + 136 * n).order(ByteOrder.LITTLE_ENDIAN);
     head.put((byte) 1).putLong(n).put(padded(basePath, 256));
-    for (String name : files.keySet()) {
-      head.put(padded(name, 128));
-    }
+    head.put(nameBlock(files.keySet().toArray(String[]::new)));
     for (byte[] body : files.values()) {
       head.putLong(body.length);
     }
@@ -35,6 +33,24 @@ public final class FpackFiles {
       }
     }
     return out;
+  }
+
+  /**
+   * The name table exactly as the original writer builds it: each name padded with spaces to 128
+   * characters (Python's {@code ljust(128)} counts code points), the padded names joined, the
+   * whole text encoded as UTF-8 and truncated to {@code 128 x n} bytes. Non-ASCII names therefore
+   * do not sit in 128-byte slots, and the last names lose padding (or characters).
+   */
+  public static byte[] nameBlock(String... names) {
+    StringBuilder text = new StringBuilder();
+    for (String name : names) {
+      text.append(name);
+      for (int k = name.codePointCount(0, name.length()); k < 128; k++) {
+        text.append(' ');
+      }
+    }
+    byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+    return Arrays.copyOf(utf8, 128 * names.length);
   }
 
   private static byte[] padded(String s, int width) {

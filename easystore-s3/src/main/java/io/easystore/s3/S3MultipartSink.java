@@ -127,6 +127,13 @@ public final class S3MultipartSink implements ContainerSink {
     return key.substring(key.lastIndexOf('/') + 1);
   }
 
+  @Override
+  public String siblingPrefix() {
+    String key = location.key();
+    int slash = key.lastIndexOf('/');
+    return slash < 0 ? "" : key.substring(0, slash);
+  }
+
   /**
    * A sink for {@code relativeKey} under this container's prefix in the same bucket, with the same
    * client, part size and retry policy. Closing this sink unpublished deletes the siblings it made.

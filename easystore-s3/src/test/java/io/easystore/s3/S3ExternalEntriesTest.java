@@ -117,8 +117,12 @@ class S3ExternalEntriesTest {
       w.addFile("small", SMALL, null);
       w.addFile("big", new ByteArrayInputStream(BIG), null);
     }
+    // The original DES layout A: the body at <prefix>/_bigFiles/<name>, external_key bucket-absolute,
+    // which is where the original S3DesReader looks and what the original writer records.
+    assertThat(keys("v1/")).containsExactly("v1/_bigFiles/big", "v1/flat.des");
     try (DesReader r = DesReader.open(uri, ReaderOptions.defaults(), s3.providerOptions())) {
       assertThat(r.getMeta("big").get("is_external").asBoolean()).isTrue();
+      assertThat(r.getMeta("big").get("external_key").asText()).isEqualTo("v1/_bigFiles/big");
       assertThat(r.getFile("big")).isEqualTo(BIG);
       assertThat(r.getFiles(List.of("small", "big")).get("small")).isEqualTo(SMALL);
     }

@@ -1,0 +1,10 @@
+package io.easystore.format;
+
+/** Test access to package-private helpers of {@link FpackIndex}. */
+public final class FpackIndexAccess {
+  private FpackIndexAccess() {}
+
+  public static int incompleteTail(byte[] b) {
+    return FpackIndex.incompleteTail(b, b.length);
+  }
+}
