@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,8 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStr
  * sizes), compressed when the output name ends in {@code .gz}/{@code .tgz}, {@code .bz2},
  * {@code .xz} or {@code .zst}/{@code .tzst}. Entries keep their modification time and mode;
  * those without get the container file's modification time and mode 0644 (files) or 0755
- * (directories). The tar is written beside the target and renamed into place when complete.
+ * (directories). The tar is written beside the target and published when complete by
+ * {@link io.easystore.io.AtomicFiles#publish} (fsync, atomic rename, directory fsync).
  * Names that tar could extract outside a directory (from DES v1, which allows {@code ..}) are
  * left out with a message. Stateless.
  */
@@ -46,7 +46,7 @@ public final class TarExporter {
         r = write(reader, tar, defaultMtimeMillis);
         tar.finish();
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      io.easystore.io.AtomicFiles.publish(tmp, target);
       return r;
     } finally {
       Files.deleteIfExists(tmp);

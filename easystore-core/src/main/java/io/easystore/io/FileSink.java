@@ -3,15 +3,14 @@ package io.easystore.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes to a hidden temporary file beside the target, forces it to disk and renames it over the
- * target on {@link #publish()}, so readers see either the old file or the whole new one.
+ * Writes to a hidden temporary file beside the target and publishes it on {@link #publish()} by the
+ * one durability rule of {@link AtomicFiles#publish} (fsync, atomic rename, directory fsync), so
+ * readers see either the old file or the whole new one, and a published file survives a crash.
  */
 final class FileSink implements ContainerSink {
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -81,13 +80,8 @@ final class FileSink implements ContainerSink {
   @Override
   public void publish() throws IOException {
     ensureOpen();
-    channel.force(true);
     channel.close();
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFiles.publish(temp, target);
     published = true;
     closed = true;
   }

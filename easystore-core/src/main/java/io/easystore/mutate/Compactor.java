@@ -14,10 +14,8 @@ import io.easystore.write.SegmentWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
@@ -200,15 +198,9 @@ final class Compactor {
 
     @Override
     public void publish() throws IOException {
-      ch.force(true);
       ch.close();
       done = true;
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      syncDirectory(target.toAbsolutePath().getParent());
+      io.easystore.io.AtomicFiles.publish(temp, target);
     }
 
     @Override
@@ -221,18 +213,6 @@ final class Compactor {
           Files.deleteIfExists(temp);
         }
       }
-    }
-  }
-
-  /** Makes a rename durable where the platform allows syncing a directory (Linux does). */
-  private static void syncDirectory(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Not supported here (e.g. Windows): the rename is still atomic, only its durability waits.
     }
   }
 }
