@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * {@code ""}.
  *
  * <p>Thread-safe: one open reader serves any number of threads at once, without a global lock.
- * Arrays and streams returned belong to the caller. Missing entries are reported with
+ * Interrupting a reading thread fails only that thread's call (with an
+ * {@link java.io.InterruptedIOException}, interrupt status kept); the reader keeps serving the
+ * others. Arrays and streams returned belong to the caller. Missing entries are reported with
  * {@link java.nio.file.NoSuchFileException}; malformed containers with
  * {@link CorruptContainerException}.
  */

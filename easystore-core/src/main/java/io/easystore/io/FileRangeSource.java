@@ -2,24 +2,35 @@ package io.easystore.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
-/** Thread-safe: {@link FileChannel#read(ByteBuffer, long)} does not move a shared position. */
+/**
+ * Thread-safe: reads are positional, so no position is shared. An interrupt of one reading thread
+ * does not break the source for the others ({@link ReopeningChannel}).
+ */
 final class FileRangeSource implements RangeSource {
   private final Path path;
-  private final FileChannel channel;
+  private final ReopeningChannel channel;
   private final long size;
 
   FileRangeSource(Path path) throws IOException {
     this.path = path;
-    this.channel = FileChannel.open(path, StandardOpenOption.READ);
-    this.size = channel.size();
+    this.channel = new ReopeningChannel(path, StandardOpenOption.READ);
+    long s;
+    try {
+      s = channel.size();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    this.size = s;
   }
 
-  Path path() {
-    return path;
+  @Override
+  public Optional<Path> localPath() {
+    return Optional.of(path);
   }
 
   @Override

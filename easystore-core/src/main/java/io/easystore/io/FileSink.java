@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes to a hidden temporary file beside the target, forces it to disk and renames it over the
- * target on {@link #publish()}, so readers see either the old file or the whole new one.
+ * Writes to a hidden temporary file beside the target and publishes it on {@link #publish()} by the
+ * one durability rule of {@link AtomicFiles#publish} (fsync, atomic rename, directory fsync), so
+ * readers see either the old file or the whole new one, and a published file survives a crash.
  */
 final class FileSink implements ContainerSink {
   private final Path target;
@@ -75,7 +76,6 @@ final class FileSink implements ContainerSink {
   @Override
   public void publish() throws IOException {
     ensureOpen();
-    channel.force(true);
     channel.close();
     if (parent != null) {
       // A published external body stays this process's until its container is published too.

@@ -2,12 +2,16 @@ package io.easystore.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@link RangeSource} that passes every call to another one; subclasses override what they
- * change (counting, leases, closing hooks). Thread-safe if the delegate is and the subclass keeps
- * it so. Buffers pass through untouched.
+ * change (counting, leases, closing hooks). Capabilities ({@link #localPath()},
+ * {@link #requestStats()}) pass through too, so a wrapped local file keeps crash-tail recovery and
+ * leases. Thread-safe if the delegate is and the subclass keeps it so. Buffers pass through
+ * untouched.
  */
 public abstract class ForwardingRangeSource implements RangeSource {
   /** The source calls go to. */
@@ -40,6 +44,16 @@ public abstract class ForwardingRangeSource implements RangeSource {
   @Override
   public void scanning(boolean begin) {
     delegate.scanning(begin);
+  }
+
+  @Override
+  public Optional<Path> localPath() {
+    return delegate.localPath();
+  }
+
+  @Override
+  public Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+    return delegate.requestStats();
   }
 
   @Override

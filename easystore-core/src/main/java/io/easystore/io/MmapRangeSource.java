@@ -10,7 +10,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Thread-safe: each read works on a duplicate of the shared mapping, so no position is shared.
  * The mapping stays valid until the garbage collector frees it; {@link #close()} only closes the
- * channel, which the JDK allows while mappings are alive.
+ * channel, which the JDK allows while mappings are alive. Reads touch only the mapping, never the
+ * channel, so an interrupted reading thread cannot break the source for the others.
  */
 final class MmapRangeSource implements RangeSource {
   private static final int WINDOW_BITS = 30;
@@ -33,8 +34,9 @@ final class MmapRangeSource implements RangeSource {
     }
   }
 
-  Path path() {
-    return path;
+  @Override
+  public java.util.Optional<Path> localPath() {
+    return java.util.Optional.of(path);
   }
 
   @Override

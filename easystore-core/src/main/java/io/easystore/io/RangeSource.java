@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Random-access, read-only bytes of one container: a local file, a mapped file, a byte array, an
@@ -80,5 +82,24 @@ public interface RangeSource extends Closeable {
   default RangeSource sibling(String relativeKey) throws IOException {
     SiblingKeys.check(relativeKey);
     throw new IOException(name() + ": this source cannot open sibling objects (external bodies)");
+  }
+
+  /**
+   * The local file these bytes come from, if any. Readers use it for what only a local file
+   * offers: recovery from an incomplete commit at the end (the header's update anchor), leases
+   * that keep an updater from reusing space this reader still needs, and lock files. Wrappers
+   * ({@link ForwardingRangeSource}) pass it through, so wrapping a local source keeps all of that;
+   * a wrapper that changes the bytes must return empty.
+   */
+  default Optional<Path> localPath() {
+    return Optional.empty();
+  }
+
+  /**
+   * The request counters of a remote source (through any wrappers), or empty for a local or
+   * in-memory one.
+   */
+  default Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+    return Optional.empty();
   }
 }

@@ -36,17 +36,12 @@ public final class RangeSources {
   }
 
   /**
-   * The local file behind a source made by {@link #file} or {@link #mmap}, or null for any other
-   * source (remote, memory, wrapped). Updatable containers use it to find their lock file.
+   * The local file behind {@code source} ({@link RangeSource#localPath()}, so also through
+   * {@link ForwardingRangeSource} wrappers), or null for a remote or in-memory source. Updatable
+   * containers use it to find their lock file.
    */
   public static Path localPath(RangeSource source) {
-    if (source instanceof FileRangeSource f) {
-      return f.path();
-    }
-    if (source instanceof MmapRangeSource m) {
-      return m.path();
-    }
-    return null;
+    return source.localPath().orElse(null);
   }
 
   /**

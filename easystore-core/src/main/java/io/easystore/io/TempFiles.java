@@ -2,11 +2,9 @@ package io.easystore.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Set;
@@ -88,37 +86,17 @@ public final class TempFiles {
   }
 
   /**
-   * Forces {@code temp} to disk, renames it over {@code target} (atomically where the file system
-   * can) and syncs the directory, so readers see the old file or the whole new one.
+   * Publishes the finished {@code temp} as {@code target} by the one durability rule of
+   * {@link AtomicFiles#publish} (fsync, atomic rename, directory fsync), then stops tracking it.
    */
   public static void publish(Path temp, Path target) throws IOException {
-    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-      ch.force(true);
-    }
-    moveIntoPlace(temp, target);
-  }
-
-  /** As {@link #publish} for a file the caller has already forced to disk and closed. */
-  public static void moveIntoPlace(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFiles.publish(temp, target);
     forget(temp);
-    syncDirectory(target.toAbsolutePath().getParent());
   }
 
-  /** Makes a rename durable where the platform allows syncing a directory (Linux does). */
-  static void syncDirectory(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Not supported for directories on this platform (Windows): the rename itself is all we get.
-    }
+  /** As {@link #publish}, for a file the caller has already closed (it is forced again, cheaply). */
+  public static void moveIntoPlace(Path temp, Path target) throws IOException {
+    publish(temp, target);
   }
 
   /** How many temporary files are registered now; for tests. */

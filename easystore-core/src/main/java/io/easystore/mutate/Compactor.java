@@ -200,7 +200,6 @@ final class Compactor {
 
     @Override
     public void publish() throws IOException {
-      ch.force(true);
       ch.close();
       done = true;
       io.easystore.io.TempFiles.moveIntoPlace(temp, target);

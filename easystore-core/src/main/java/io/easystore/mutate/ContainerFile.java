@@ -3,11 +3,11 @@ package io.easystore.mutate;
 import io.easystore.format.CommitRecord;
 import io.easystore.io.ContainerSink;
 import io.easystore.io.RangeSource;
+import io.easystore.io.ReopeningChannel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
@@ -18,17 +18,19 @@ import java.util.UUID;
  * writes (for benchmarks and {@code des} output).
  *
  * <p>Not thread-safe for writing (one updater thread); {@link #source} reads are positional and may
- * run on any thread while the channel is open.
+ * run on any thread while the channel is open. An interrupt of one thread fails only that thread's
+ * operation ({@link ReopeningChannel}); the others, and the updater's next operation, go on.
+ * Every write is positional, so repeating one on a reopened channel writes the same bytes.
  */
 final class ContainerFile implements Closeable {
   private final Path path;
-  private FileChannel channel;
+  private volatile ReopeningChannel channel;
   private long bytesWritten;
   private long syncs;
 
   ContainerFile(Path path) throws IOException {
     this.path = path;
-    this.channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    this.channel = new ReopeningChannel(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
   Path path() {
@@ -66,14 +68,20 @@ final class ContainerFile implements Closeable {
 
   /** Makes written data and the file length durable (fdatasync). */
   void sync() throws IOException {
-    channel.force(false);
+    channel.run(ch -> {
+      ch.force(false);
+      return null;
+    });
     syncs++;
   }
 
   /** Cuts the file to {@code length} durably. */
   void truncate(long length) throws IOException {
-    channel.truncate(length);
-    channel.force(true);
+    channel.run(ch -> {
+      ch.truncate(length);
+      ch.force(true);
+      return null;
+    });
     syncs++;
   }
 
@@ -85,15 +93,15 @@ final class ContainerFile implements Closeable {
 
   /** Reopens the channel, after the file was replaced by a rename. */
   void reopen() throws IOException {
-    FileChannel fresh = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    FileChannel old = channel;
+    ReopeningChannel fresh = new ReopeningChannel(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    ReopeningChannel old = channel;
     channel = fresh;
     old.close();
   }
 
   /** Positional reads of the first {@code size} bytes; closing it does not close the file. */
   RangeSource source(long size) {
-    FileChannel ch = channel;
+    ReopeningChannel ch = channel;
     String name = name();
     return new RangeSource() {
       @Override

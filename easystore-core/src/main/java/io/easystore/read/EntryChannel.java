@@ -14,9 +14,21 @@ import java.util.zip.Checksum;
 /**
  * A read-only {@link SeekableByteChannel} over one entry's original bytes. Raw bodies are read
  * with positional reads, so seeking is free. Compressed bodies are decompressed as a stream:
- * seeking forward skips, seeking backward starts over. A raw body read sequentially from 0 to its
- * end is checked against its checksum (when the reader verifies on read); a compressed one is
- * checked by its stream under the same condition.
+ * seeking forward skips, seeking backward starts over.
+ *
+ * <p>What is checked (v2 bodies, when the reader verifies on read): a body read sequentially from
+ * 0 to its end is checked against its checksum as it goes, at no extra cost. The first read that
+ * is not the continuation of such a sequential read (any read after a {@code position} change
+ * that skips or goes back) first reads and checks the whole body once: a damaged body then fails
+ * with a {@link io.easystore.CorruptContainerException} and no byte of it is returned, at any
+ * position, for the rest of the channel's life. That costs one extra pass over the body (a read,
+ * and a decompression for compressed bodies) per channel, paid only by channels that seek. A
+ * per-body checksum cannot check a part of a body any cheaper. v1 and fpack bodies have no
+ * checksum and are never checked.
+ *
+ * <p>{@link #size()} of a compressed body larger than {@value #TRUSTED_SIZE} bytes decompresses it
+ * once to confirm the recorded length first, because callers such as {@code Files.readAllBytes}
+ * allocate what it reports and the length is hostile input until the body proves it.
  *
  * <p>Not thread-safe, like most channels of this kind: one thread reads it.
  */
@@ -31,6 +43,13 @@ final class EntryChannel implements SeekableByteChannel {
   private long streamPosition;
   private Checksum sum;
   private long summed;
+  /** Bytes read sequentially from 0 so far, or -1 once a read left that sequence. */
+  private long sequential;
+  private boolean wholeChecked;
+  private IOException damage;
+
+  /** Recorded lengths up to this are reported as they are: allocating them cannot hurt. */
+  static final long TRUSTED_SIZE = 16L << 20;
 
   /** @param bodies decodes and checks v2 bodies; null for a raw v1 body, which is not checked */
   EntryChannel(RangeSource source, IndexEntry entry, V2Bodies bodies, boolean verify) throws IOException {
@@ -55,7 +74,37 @@ final class EntryChannel implements SeekableByteChannel {
     if (!dst.hasRemaining()) {
       return 0;
     }
-    return entry.isCompressed() || entry.isEncrypted() ? readCompressed(dst) : readRaw(dst);
+    if (position != sequential) {
+      sequential = -1;
+      if (verify && bodies != null) {
+        checkWhole();
+      }
+    }
+    int n = entry.isCompressed() || entry.isEncrypted() ? readCompressed(dst) : readRaw(dst);
+    if (sequential >= 0 && n > 0) {
+      sequential += n;
+    }
+    return n;
+  }
+
+  /**
+   * Reads and checks the whole body once (length and checksum), remembering a failure so that no
+   * later read returns bytes of a body known to be damaged.
+   */
+  private void checkWhole() throws IOException {
+    if (damage != null) {
+      throw damage;
+    }
+    if (wholeChecked) {
+      return;
+    }
+    try (InputStream in = bodies.stream(entry, verify)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (io.easystore.CorruptContainerException e) {
+      damage = e;
+      throw e;
+    }
+    wholeChecked = true;
   }
 
   private int readRaw(ByteBuffer dst) throws IOException {
@@ -140,6 +189,9 @@ final class EntryChannel implements SeekableByteChannel {
   @Override
   public long size() throws IOException {
     ensureOpen();
+    if (bodies != null && (entry.isCompressed() || entry.isEncrypted()) && entry.size() > TRUSTED_SIZE) {
+      checkWhole();
+    }
     return entry.size();
   }
 

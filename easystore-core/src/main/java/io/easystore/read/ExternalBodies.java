@@ -70,6 +70,13 @@ final class ExternalBodies {
   /** The sibling holding {@code e}'s stored body (at offset 0), checked; the caller closes it. */
   RangeSource open(IndexEntry e) throws IOException {
     String key = key(e);
+    if (e.dataOffset() != 0) {
+      // The format fixes data_offset at 0 for external entries; another value would make reads run
+      // past the sibling's end.
+      throw new ExternalBodyException(container.name(), e.metaOffset(), e.name(), key, "external entry has"
+          + " data_offset " + e.dataOffset() + " (must be 0, the body is the whole sibling object '" + key + "')",
+          null);
+    }
     RangeSource s;
     try {
       s = openEitherForm(key);

@@ -207,9 +207,9 @@ final class FpackContainerReader implements DesReader {
   @Override
   public byte[] getFile(String name) throws IOException {
     IndexEntry e = file(name);
-    if (e.size() > Integer.MAX_VALUE - 8) {
-      throw new IOException(source.name() + ": entry '" + name + "' is " + e.size()
-          + " bytes, too large for one array; use openStream");
+    BodyLimits.checkInside(source, e, e.size());
+    if (e.size() > BodyLimits.MAX_ARRAY) {
+      throw BodyLimits.tooLargeForArray(source.name(), e, e.size());
     }
     return source.readFully(e.dataOffset(), (int) e.size());
   }
@@ -238,8 +238,7 @@ final class FpackContainerReader implements DesReader {
     for (String n : wanted) {
       IndexEntry e = file(n);
       if (e.size() > options.maxBatchBytes()) {
-        throw new IOException(source.name() + ": entry '" + n + "' is " + e.size()
-            + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
+        throw BodyLimits.aboveBatch(source.name(), e, e.size(), options.maxBatchBytes());
       }
       ranges.add(new BatchPlanner.Range(entries.size(), e.dataOffset(), e.size()));
       entries.add(e);

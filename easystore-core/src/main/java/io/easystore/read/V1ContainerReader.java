@@ -158,15 +158,17 @@ final class V1ContainerReader implements DesReader {
       throw new CorruptContainerException(source.name(), e.dataOffset(), name,
           "flagged compressed or encrypted, which DES v1 does not define");
     }
+    if (!e.isExternal()) {
+      BodyLimits.checkInside(source, e, e.storedLength());
+    }
     return e;
   }
 
   @Override
   public byte[] getFile(String name) throws IOException {
     IndexEntry e = readable(name);
-    if (e.storedLength() > Integer.MAX_VALUE - 8) {
-      throw new IOException(source.name() + ": entry '" + name + "' is " + e.storedLength()
-          + " bytes, too large for one array; use openStream");
+    if (e.storedLength() > BodyLimits.MAX_ARRAY) {
+      throw BodyLimits.tooLargeForArray(source.name(), e, e.storedLength());
     }
     if (e.isExternal()) {
       try (RangeSource sibling = external.open(e)) {
@@ -245,8 +247,7 @@ final class V1ContainerReader implements DesReader {
     for (String n : names) {
       IndexEntry e = readable(n);
       if (e.storedLength() > options.maxBatchBytes()) {
-        throw new IOException(source.name() + ": entry '" + n + "' is " + e.storedLength()
-            + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
+        throw BodyLimits.aboveBatch(source.name(), e, e.storedLength(), options.maxBatchBytes());
       }
       if (!e.isExternal()) {
         ranges.add(new BatchPlanner.Range(wanted.size(), e.dataOffset(), e.storedLength()));

@@ -24,6 +24,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * immutable. Returned arrays and streams belong to the caller.
  */
 final class V2Bodies {
+  /**
+   * Far above what any codec here can reach: a zstd block yields at most 128 KiB from at least 4
+   * bytes (32,768 times), deflate at most 1,032 times.
+   */
+  static final long MAX_EXPANSION = 1L << 20;
+
   private final RangeSource source;
   private final RootBlock root;
   private final byte[] tail;
@@ -73,13 +79,46 @@ final class V2Bodies {
       throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), cipher != null
           ? "body is not encrypted in an encrypted container" : "body is flagged encrypted in a plaintext container");
     }
+    checkLengths(e);
+  }
+
+  /**
+   * Refuses lengths no body of this container can have, before anything is allocated or reported
+   * from them (a seekable channel's size, which {@code Files.readAllBytes} allocates): an inline
+   * body must lie inside the container, a raw body's original length is its stored length (at most
+   * that when encrypted), and no codec expands by more than {@link #MAX_EXPANSION}. External
+   * bodies are checked against their sibling when it is opened ({@link ExternalBodies#open}).
+   */
+  void checkLengths(IndexEntry e) throws IOException {
+    long stored = e.storedLength();
+    long size = e.size();
+    if (stored < 0 || size < 0) {
+      throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), "negative length (stored "
+          + Long.toUnsignedString(stored) + ", original " + Long.toUnsignedString(size) + ")");
+    }
+    if (!e.isExternal()) {
+      BodyLimits.checkInside(source, e, stored);
+    }
+    if (!e.isCompressed()) {
+      if (e.isEncrypted() ? size > stored : size != stored) {
+        throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), "uncompressed body of "
+            + stored + " stored bytes cannot have the recorded length " + size);
+      }
+    } else if (size / MAX_EXPANSION > stored) {
+      throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), "compressed body of "
+          + stored + " bytes cannot decompress to the recorded length " + size
+          + " (no codec expands more than " + MAX_EXPANSION + " times)");
+    }
+  }
+
+  private io.easystore.LimitExceededException tooLargeForArray(IndexEntry e, long length) {
+    return BodyLimits.tooLargeForArray(source.name(), e, length);
   }
 
   byte[] read(IndexEntry e) throws IOException {
     checkReadable(e);
     if (e.size() > Integer.MAX_VALUE - 8 || e.storedLength() > Integer.MAX_VALUE - 8) {
-      throw new IOException(source.name() + ": entry '" + e.name() + "' is " + e.size()
-          + " bytes, too large for one array; use openStream");
+      throw tooLargeForArray(e, Math.max(e.size(), e.storedLength()));
     }
     byte[] stored;
     if (e.isExternal()) {
@@ -107,7 +146,7 @@ final class V2Bodies {
     byte[] body;
     if (e.isCompressed()) {
       if (e.size() > Integer.MAX_VALUE - 8) {
-        throw new IOException(source.name() + ": entry '" + e.name() + "' is too large for one array; use openStream");
+        throw tooLargeForArray(e, e.size());
       }
       try {
         body = codec(e).decompressExact(stored, off, len, (int) e.size(), source.name(), e.dataOffset());
@@ -142,9 +181,9 @@ final class V2Bodies {
     java.util.List<BatchPlanner.Range> ranges = new java.util.ArrayList<>(entries.length);
     for (int i = 0; i < entries.length; i++) {
       IndexEntry e = entries[i];
+      checkLengths(e);
       if (e.storedLength() > options.maxBatchBytes() || e.size() > options.maxBatchBytes()) {
-        throw new IOException(source.name() + ": entry '" + e.name() + "' is " + e.size()
-            + " bytes, above the batch limit of " + options.maxBatchBytes() + "; use openStream");
+        throw BodyLimits.aboveBatch(source.name(), e, Math.max(e.size(), e.storedLength()), options.maxBatchBytes());
       }
       if (!e.isExternal()) {
         // External bodies are separate objects, read one by one below, never merged into a range.

@@ -192,6 +192,11 @@ public final class CachingRangeSource implements RangeSource {
   }
 
   @Override
+  public java.util.Optional<RequestStats.Snapshot> requestStats() {
+    return delegate.requestStats();
+  }
+
+  @Override
   public void close() throws IOException {
     delegate.close();
   }

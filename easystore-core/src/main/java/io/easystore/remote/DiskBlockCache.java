@@ -119,6 +119,8 @@ final class DiskBlockCache implements BlockCache {
     Files.createDirectories(file.getParent());
     Path temp = io.easystore.io.TempFiles.createScratch(file.getParent(), ".tmp-", ".part");
     try {
+      // Deliberately not AtomicFiles.publish: a cache block is CRC-checked on every read and a lost
+      // or torn one is only a miss, so two fsyncs per cached block would buy nothing.
       Files.write(temp, out.array());
       long replaced = sizeOrZero(file);
       try {

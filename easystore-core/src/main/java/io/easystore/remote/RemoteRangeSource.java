@@ -25,6 +25,11 @@ public interface RemoteRangeSource extends RangeSource {
   /** Requests, bytes and retries so far (the opening request included). */
   RequestStats.Snapshot stats();
 
+  @Override
+  default java.util.Optional<RequestStats.Snapshot> requestStats() {
+    return java.util.Optional.of(stats());
+  }
+
   /** Where the object lives, for cache keys. */
   String location();
 

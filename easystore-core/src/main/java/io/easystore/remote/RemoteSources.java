@@ -76,8 +76,7 @@ public final class RemoteSources {
 
   /** The request counters of a remote source, looking through a {@link CachingRangeSource}. */
   public static Optional<RequestStats.Snapshot> requestStats(RangeSource source) {
-    RangeSource s = source instanceof CachingRangeSource c ? c.delegate() : source;
-    return s instanceof RemoteRangeSource r ? Optional.of(r.stats()) : Optional.empty();
+    return source.requestStats();
   }
 
   private static String scheme(URI uri) {

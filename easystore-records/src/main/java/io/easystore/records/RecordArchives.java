@@ -48,9 +48,6 @@ public final class RecordArchives {
     Path temp = io.easystore.io.TempFiles.createBeside(target);
     try {
       Files.write(temp, VolumeHeader.encode(meta, sealer));
-      try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
       publish(temp, target);
     } finally {
       io.easystore.io.TempFiles.discard(temp);
@@ -58,15 +55,16 @@ public final class RecordArchives {
     return new ArchiveWriter(PageOutput.file(target), meta, version(sealer), opts, sealer);
   }
 
-  /** Links (never replaces) the finished header file into place. */
+  /** Links (never replaces) the finished header file into place, by the one durability rule. */
   private static void publish(Path temp, Path target) throws IOException {
     try {
-      Files.createLink(target, temp);
+      io.easystore.io.AtomicFiles.publishNew(temp, target);
     } catch (FileAlreadyExistsException e) {
       throw e;
     } catch (UnsupportedOperationException | FileSystemException e) {
       // No hard links here (some network and FUSE file systems): a plain move refuses to replace.
       Files.move(temp, target);
+      io.easystore.io.AtomicFiles.syncDirectory(target.getParent());
     }
   }
 
