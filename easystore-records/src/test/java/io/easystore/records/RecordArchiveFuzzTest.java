@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 class RecordArchiveFuzzTest {
   static final String NAME = "fuzz.rec";
   static final ReaderOptions KEYED = ReaderOptions.defaults().withKeys(RecordFuzzSeeds.KEY)
-      .withMaxPageSize(1 << 20).withMaxItemSize(1 << 20);
+      .withMaxItemSize(1 << 20).withMaxPageSize(2 << 20);
   static final int MAX_RECORDS = 20_000;
   static final byte[] BASE = base("bases/sealed.rec");
   static final Map<Bookmark, String> PRISTINE = pristine();
