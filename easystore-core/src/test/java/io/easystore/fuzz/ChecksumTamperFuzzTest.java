@@ -22,4 +22,22 @@ class ChecksumTamperFuzzTest {
         dir -> new ReadPaths(dir, "fuzz.des", bytes, ReadPaths.OPTIONS).expecting(base.bodies(), base.meta())
             .exerciseAll(bytes));
   }
+
+  /**
+   * Edits of the root block and footer with the footer CRC recomputed (lengths, offsets, keys,
+   * counts set to hostile values): the index now lies consistently, so bodies may legitimately
+   * read differently, but every path must still agree, never allocate a claimed size, never report
+   * a listed name as missing, and fail only with typed, named errors.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void crcFixedIndexEditsFailTypedOnEveryPath(byte[] script) {
+    if (script.length == 0) {
+      return;
+    }
+    FuzzDirs.Pristine base = BASES[(script[0] & 0xFF) % BASES.length];
+    byte[] bytes = EditScript.applyToIndexWithCrcFixed(base.bytes(),
+        java.util.Arrays.copyOfRange(script, 1, script.length));
+    FuzzDirs.inFreshDir("index edit script of " + script.length + " bytes",
+        dir -> new ReadPaths(dir, "fuzz.des", bytes, ReadPaths.OPTIONS).exerciseAll(bytes));
+  }
 }
