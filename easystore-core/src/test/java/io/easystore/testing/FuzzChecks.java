@@ -54,6 +54,16 @@ public final class FuzzChecks {
     T run() throws Exception;
   }
 
+  /** {@link #attempt} for directory-tree stores: failures need no byte offset. */
+  public static <T> T attemptInTree(String container, String what, Step<T> step) {
+    try {
+      return step.run();
+    } catch (Throwable t) {
+      typed(t, container, what, false);
+      return null;
+    }
+  }
+
   /** Runs {@code step}; returns its value, or null after checking that its failure was typed. */
   public static <T> T attempt(String container, String what, Step<T> step) {
     try {
@@ -70,12 +80,20 @@ public final class FuzzChecks {
    * subject is a path inside the container).
    */
   public static String typed(Throwable t, String container, String what) {
+    return typed(t, container, what, true);
+  }
+
+  /**
+   * As {@link #typed(Throwable, String, String)}; {@code offsets} false for stores that are
+   * directory trees (ELS), where a damaged file has a name but no byte offset in a container.
+   */
+  public static String typed(Throwable t, String container, String what, boolean offsets) {
     if (t instanceof AssertionError a) {
       throw a;
     }
     if (t instanceof UncheckedIOException u && u.getCause() != null) {
       // Streams (entries(), walk()) can only carry checked exceptions this way; the cause is judged.
-      return typed(u.getCause(), container, what + " (unchecked)");
+      return typed(u.getCause(), container, what + " (unchecked)", offsets);
     }
     if (!(t instanceof IOException)) {
       defect("raw-" + t.getClass().getSimpleName(), what + " threw " + t.getClass().getName()
@@ -92,7 +110,7 @@ public final class FuzzChecks {
         defect("unnamed-container", what + ": exception names container '" + c.container() + "', not '"
             + container + "': " + t.getMessage(), t);
       }
-      if (c.offset() < 0 && !(t instanceof io.easystore.LimitExceededException)) {
+      if (offsets && c.offset() < 0 && !(t instanceof io.easystore.LimitExceededException)) {
         defect("no-offset", what + ": corrupt-container exception without an offset: " + t.getMessage(), t);
       }
       return t.getClass().getSimpleName();

@@ -1,6 +1,6 @@
 package io.easystore.els;
 
-import static io.easystore.testing.FuzzChecks.attempt;
+import static io.easystore.testing.FuzzChecks.attemptInTree;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.easystore.testing.FuzzChecks;
@@ -50,26 +50,26 @@ class ElsStoreFuzzTest {
 
   private static void exercise(Path root) {
     ElsOptions o = ElsOptions.defaults().withSync(false).withCreate(false);
-    ElsStore store = attempt("store", "open", () -> ElsStore.open(root, o));
+    ElsStore store = attemptInTree("store", "open", () -> ElsStore.open(root, o));
     if (store == null) {
       return;
     }
     int[] visits = {0};
-    ElsBucket top = attempt("store", "root bucket", store::rootBucket);
+    ElsBucket top = attemptInTree("store", "root bucket", store::rootBucket);
     if (top != null) {
       walk(top, 0, visits);
     }
-    attempt("store", "export JSON", () -> JsonMapping.exportJson(store, false));
-    ElsBucket probe = attempt("store", "probe bucket", () -> store.bucket(List.of("fuzz-probe")));
+    attemptInTree("store", "export JSON", () -> JsonMapping.exportJson(store, false));
+    ElsBucket probe = attemptInTree("store", "probe bucket", () -> store.bucket(List.of("fuzz-probe")));
     if (probe == null) {
       return;
     }
-    Boolean put = attempt("store", "put", () -> {
+    Boolean put = attemptInTree("store", "put", () -> {
       probe.put("k", PROBE);
       return true;
     });
     if (put != null) {
-      Optional<byte[]> back = attempt("store", "get after put", () -> probe.get("k"));
+      Optional<byte[]> back = attemptInTree("store", "get after put", () -> probe.get("k"));
       if (back != null && (back.isEmpty() || !Arrays.equals(back.get(), PROBE))) {
         FuzzChecks.defect("els-readback", "a value put into a damaged store reads back as "
             + back.map(b -> b.length + " other bytes").orElse("absent"), null);
@@ -81,18 +81,18 @@ class ElsStoreFuzzTest {
     if (depth > 8 || visits[0]++ > MAX_VISITS) {
       return;
     }
-    attempt("store", "exists", b::exists);
-    attempt("store", "entries", b::entries);
-    List<String> keys = attempt("store", "keys", b::keys);
+    attemptInTree("store", "exists", b::exists);
+    attemptInTree("store", "entries", b::entries);
+    List<String> keys = attemptInTree("store", "keys", b::keys);
     for (String k : keys == null ? List.<String>of() : keys) {
       if (visits[0]++ > MAX_VISITS) {
         return;
       }
-      attempt("store", "get " + k, () -> b.get(k));
+      attemptInTree("store", "get " + k, () -> b.get(k));
     }
-    List<String> buckets = attempt("store", "buckets", b::buckets);
+    List<String> buckets = attemptInTree("store", "buckets", b::buckets);
     for (String n : buckets == null ? List.<String>of() : buckets) {
-      ElsBucket child = attempt("store", "bucket " + n, () -> b.bucket(n));
+      ElsBucket child = attemptInTree("store", "bucket " + n, () -> b.bucket(n));
       if (child != null) {
         walk(child, depth + 1, visits);
       }

@@ -78,7 +78,8 @@ class RecordArchiveFuzzTest {
     } catch (IOException e) {
       throw new AssertionError("close failed", e);
     }
-    List<CorruptPageException> skipped = new ArrayList<>();
+    // The listener is called from the threads of the parallel stream.
+    List<CorruptPageException> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
     ReaderOptions tolerant = KEYED.withSkipCorruptPages(true).withTolerateTornTail(true).withOnSkip(skipped::add);
     try (RecordReader r = attempt(NAME, "open tolerant", () -> RecordArchives.open(RangeSources.memory(NAME, bytes),
         tolerant))) {
