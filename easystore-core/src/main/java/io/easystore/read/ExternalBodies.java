@@ -85,6 +85,15 @@ final class ExternalBodies {
           "the sibling object '" + key + "' holding the external body is missing", ex);
     } catch (IllegalArgumentException ex) {
       throw new CorruptContainerException(container.name(), e.metaOffset(), e.name(), ex.getMessage(), ex);
+    } catch (IOException ex) {
+      if (ex.getClass() != IOException.class) {
+        throw ex;
+      }
+      // A plain IOException here is a source that cannot reach siblings at all (memory, stream):
+      // say which entry needed one and how to reach it, instead of an error naming only the source.
+      throw new ExternalBodyException(container.name(), e.metaOffset(), e.name(), key, "the external body '" + key
+          + "' cannot be read through this source (" + ex.getMessage() + "); open the container from a file,"
+          + " an http(s) URL or s3:// to read external entries", ex);
     }
     Sibling sibling = new Sibling(s);
     try {

@@ -305,11 +305,12 @@ class ExternalEntriesTest {
   }
 
   @Test
-  void readersOverMemoryRefuseExternalBodiesClearly() throws IOException {
+  void readersOverMemoryRefuseExternalBodiesWithATypedErrorNamingTheEntry() throws IOException {
     Path c = build(dir, 2, "mem.des");
     try (DesReader r = DesReader.open(RangeSources.memory("mem", Files.readAllBytes(c)), ReaderOptions.defaults())) {
       assertThat(r.getFile("a-small.txt")).hasSize(100);
-      assertThatThrownBy(() -> r.getFile("a-big.bin")).isInstanceOf(IOException.class)
+      assertThatThrownBy(() -> r.getFile("a-big.bin")).isInstanceOf(ExternalBodyException.class)
+          .hasMessageContaining("mem").hasMessageContaining("a-big.bin").hasMessageContaining("@ offset")
           .hasMessageContaining("cannot open sibling");
       assertThat(r.requestStats()).isEmpty();
     }
