@@ -313,8 +313,8 @@ final class LayeredReader implements DesReader {
   }
 
   @Override
-  public VerifyReport verify() throws IOException {
-    return new LayeredVerifier(this).run();
+  public VerifyReport verify(io.easystore.VerifyListener listener) throws IOException {
+    return new LayeredVerifier(this).run(listener);
   }
 
   @Override

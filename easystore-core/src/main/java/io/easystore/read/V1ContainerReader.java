@@ -235,8 +235,8 @@ final class V1ContainerReader implements DesReader {
   }
 
   @Override
-  public VerifyReport verify() throws IOException {
-    return new V1Verifier(source, footer, index, this::readMeta).withExternal(external).run();
+  public VerifyReport verify(io.easystore.VerifyListener listener) throws IOException {
+    return new V1Verifier(source, footer, index, this::readMeta).withExternal(external).run(listener);
   }
 
   @Override

@@ -280,8 +280,8 @@ final class V2ContainerReader implements DesReader {
   }
 
   @Override
-  public VerifyReport verify() throws IOException {
-    return new V2Verifier(source, footer, root, index, bodies, this).run();
+  public VerifyReport verify(io.easystore.VerifyListener listener) throws IOException {
+    return new V2Verifier(source, footer, root, index, bodies, this).run(listener);
   }
 
   @Override
