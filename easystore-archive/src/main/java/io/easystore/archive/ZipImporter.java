@@ -20,7 +20,7 @@ final class ZipImporter {
 
   private ZipImporter() {}
 
-  static ImportResult run(Path zip, ImportSink sink) throws IOException {
+  static ImportResult run(Path zip, ImportSink sink, InputProgress at) throws IOException {
     String archive = zip.toString();
     ZipFile zf;
     try {
@@ -34,6 +34,8 @@ final class ZipImporter {
       while (all.hasMoreElements()) {
         ZipArchiveEntry e = all.nextElement();
         sink.countEntry();
+        // Physical order: each entry starts where the ones before it have been read.
+        at.at(e.getLocalHeaderOffset());
         String raw = e.getName();
         if (e.isUnixSymlink()) {
           sink.skipLink(raw, linkTarget(zf, e), false);
