@@ -294,5 +294,10 @@ public interface DesReader extends Closeable {
    * Reads and checks everything: header, every entry's body range and metadata. Structural
    * problems that make the container unreadable still throw; everything else is reported.
    */
-  VerifyReport verify() throws IOException;
+  default VerifyReport verify() throws IOException {
+    return verify(VerifyListener.NONE);
+  }
+
+  /** {@link #verify()}, telling {@code listener} the entry total up front and each entry checked. */
+  VerifyReport verify(VerifyListener listener) throws IOException;
 }

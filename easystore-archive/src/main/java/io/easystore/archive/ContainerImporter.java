@@ -16,8 +16,8 @@ final class ContainerImporter {
   private ContainerImporter() {}
 
   /** @param keys keys for an encrypted container; null for none */
-  static ImportResult run(Path source, boolean fpack, ImportSink sink, io.easystore.crypto.KeyProvider keys)
-      throws IOException {
+  static ImportResult run(Path source, boolean fpack, ImportSink sink, io.easystore.crypto.KeyProvider keys,
+      InputProgress at) throws IOException {
     try (DesReader r = DesReader.open(source, io.easystore.ReaderOptions.defaults().withKeys(keys));
         DesReader.EntryCursor entries = r.liveEntries()) {
       String format = fpack ? "fpack" : "des-v" + r.formatVersion();
@@ -36,6 +36,7 @@ final class ContainerImporter {
         try (InputStream in = r.openStream(e.name())) {
           sink.file(e.name(), path, in, e.attributes(), meta);
         }
+        at.advance(e.isExternal() ? 0 : e.storedLength());
       }
       return sink.result(format);
     }

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * Imports what users already have into DES containers: FilePacker packs, DES containers (to
@@ -54,6 +55,26 @@ public final class Importers {
 
   /** Adds the entries of {@code source} to an open writer, which the caller closes or aborts. */
   public static ImportResult importFile(Path source, DesWriter writer, ImportOptions options) throws IOException {
+    return importFile(source, writer, options, position -> {});
+  }
+
+  /**
+   * {@link #importFile(Path, DesWriter, ImportOptions)}, telling {@code progress} how many bytes of
+   * {@code source} the import has got through: increasing positions up to the file's size (its
+   * {@link Files#size}, the total), which is reported last when the import succeeds. Tar archives
+   * report the bytes read from the file, zip archives each entry's end, containers and packs the
+   * stored bytes copied; called on the importing thread.
+   */
+  public static ImportResult importFile(Path source, DesWriter writer, ImportOptions options, LongConsumer progress)
+      throws IOException {
+    InputProgress at = new InputProgress(Files.size(source), progress);
+    ImportResult r = importKind(source, writer, options, at);
+    at.finish();
+    return r;
+  }
+
+  private static ImportResult importKind(Path source, DesWriter writer, ImportOptions options, InputProgress at)
+      throws IOException {
     String name = source.toString();
     long size = Files.size(source);
     byte[] head;
@@ -62,17 +83,17 @@ public final class Importers {
     }
     ImportSink sink = new ImportSink(writer, options, name, size);
     if (head.length == 8 && Arrays.equals(head, DES_MAGIC)) {
-      return ContainerImporter.run(source, false, sink, options.keys());
+      return ContainerImporter.run(source, false, sink, options.keys(), at);
     }
     if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && head[3] == head[2] + 1) {
-      return ZipImporter.run(source, sink);
+      return ZipImporter.run(source, sink, at);
     }
     try (RangeSource s = RangeSources.file(source)) {
       if (FpackIndex.looksLikeFpack(s)) {
-        return ContainerImporter.run(source, true, sink, null);
+        return ContainerImporter.run(source, true, sink, null, at);
       }
     }
-    return TarImporter.run(source, name, size, sink, options);
+    return TarImporter.run(source, name, size, sink, options, at::at);
   }
 
   /**
@@ -85,16 +106,17 @@ public final class Importers {
    */
   public static ImportResult importTar(InputStream archive, String name, long archiveBytes, DesWriter writer,
       ImportOptions options) throws IOException {
-    Path copy = Files.createTempFile("des-import", ".tar");
+    // Registered, so that Ctrl-C or SIGTERM during the import removes the copy too.
+    Path copy = io.easystore.io.TempFiles.createScratch(null, "des-import", ".tar");
     try {
       long copied;
       try (OutputStream out = Files.newOutputStream(copy)) {
         copied = archive.transferTo(new LimitedOutput(out, options.maxBytes(), name));
       }
       long size = archiveBytes > 0 ? archiveBytes : copied;
-      return TarImporter.run(copy, name, size, new ImportSink(writer, options, name, size), options);
+      return TarImporter.run(copy, name, size, new ImportSink(writer, options, name, size), options, p -> { });
     } finally {
-      Files.deleteIfExists(copy);
+      io.easystore.io.TempFiles.discard(copy);
     }
   }
 

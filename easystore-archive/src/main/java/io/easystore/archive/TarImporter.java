@@ -190,9 +190,12 @@ final class TarImporter {
     return new Names(n, link, note);
   }
 
-  /** Imports the tar file {@code source}: a pass over the headers, then one over the bodies. */
-  static ImportResult run(Path source, String archive, long size, ImportSink sink, ImportOptions options)
-      throws IOException {
+  /**
+   * Imports the tar file {@code source}: a pass over the headers, then one over the bodies, telling
+   * {@code progress} the bytes of the file the second pass has read before each entry.
+   */
+  static ImportResult run(Path source, String archive, long size, ImportSink sink, ImportOptions options,
+      java.util.function.LongConsumer progress) throws IOException {
     TarPlan plan;
     try (Opened in = open(source, archive, size, options.maxRatio())) {
       plan = TarPlan.scan(in, options);
@@ -201,6 +204,7 @@ final class TarImporter {
     try (Opened in = open(source, archive, size, options.maxRatio())) {
       Map<Integer, Path> spooled = new HashMap<>();
       for (int index = 0; ; index++) {
+        progress.accept(in.file().count());
         TarArchiveEntry e = next(in);
         if (e == null) {
           return sink.result(in.format());
@@ -248,6 +252,7 @@ final class TarImporter {
             spoolDir = Files.createTempDirectory("des-import-links");
           }
           Path copy = spoolDir.resolve(Integer.toString(index));
+          io.easystore.io.TempFiles.register(copy);
           try (OutputStream out = Files.newOutputStream(copy)) {
             body.transferTo(out);
           }
@@ -282,7 +287,7 @@ final class TarImporter {
   private static void deleteTree(Path dir) throws IOException {
     try (var s = Files.list(dir)) {
       for (Path p : (Iterable<Path>) s::iterator) {
-        Files.deleteIfExists(p);
+        io.easystore.io.TempFiles.discard(p);
       }
     }
     Files.deleteIfExists(dir);

@@ -34,7 +34,7 @@ final class ZipImporter {
 
   private ZipImporter() {}
 
-  static ImportResult run(Path zip, ImportSink sink) throws IOException {
+  static ImportResult run(Path zip, ImportSink sink, InputProgress at) throws IOException {
     String archive = zip.toString();
     ZipFile zf;
     try {
@@ -63,6 +63,8 @@ final class ZipImporter {
       for (int i = 0; i < all.size(); i++) {
         ZipArchiveEntry e = all.get(i);
         sink.countEntry();
+        // Physical order: each entry starts where the ones before it have been read.
+        at.at(e.getLocalHeaderOffset());
         String raw = names[i];
         if (notes[i] != null) {
           sink.note(raw, notes[i]);

@@ -5,6 +5,7 @@ import io.easystore.WriterOptions;
 import io.easystore.archive.ImportOptions;
 import io.easystore.archive.ImportResult;
 import io.easystore.archive.Importers;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine;
@@ -71,10 +72,14 @@ final class ImportCommand extends Sub {
     }
     Outputs.check(output, force);
     ImportResult r;
-    try (Progress p = terminal().progress("import", -1, "files")) {
-      DesWriter w = new ProgressWriter(ContainerOutput.create(output, writerOptions, remote), p);
+    try (Progress p = terminal().progress("import", Files.size(source), "bytes")) {
+      DesWriter w = ContainerOutput.create(output, writerOptions, remote);
+      long[] shown = {0};
       try {
-        r = Importers.importFile(source, w, options);
+        r = Importers.importFile(source, w, options, position -> {
+          p.step(position - shown[0]);
+          shown[0] = position;
+        });
       } catch (Exception | Error e) {
         ContainerOutput.abort(w, e);
         throw e;

@@ -1,6 +1,7 @@
 package io.easystore.cli;
 
 import io.easystore.DesReader;
+import io.easystore.VerifyListener;
 import io.easystore.VerifyReport;
 import io.easystore.crypto.cli.KeyOptions;
 import picocli.CommandLine.Command;
@@ -21,7 +22,11 @@ final class VerifyCommand extends Sub {
   @Override
   public Integer call() throws Exception {
     try (DesReader r = open(container, remote, keys)) {
-      VerifyReport report = r.verify();
+      VerifyReport report;
+      // The bar closes before the report prints, so the two never share a line.
+      try (Progress p = terminal().progress("verify", -1, "entries")) {
+        report = r.verify(listener(p));
+      }
       for (String p : report.problems()) {
         terminal().out().println("problem: " + p);
       }
@@ -34,5 +39,23 @@ final class VerifyCommand extends Sub {
           r.name(), report.entriesChecked(), report.bytesChecked());
     }
     return 0;
+  }
+
+  /** Turns the pass's running count into the bar's steps. */
+  private static VerifyListener listener(Progress p) {
+    return new VerifyListener() {
+      private long shown;
+
+      @Override
+      public void total(long entries) {
+        p.total(entries);
+      }
+
+      @Override
+      public void checked(long entries) {
+        p.step(entries - shown);
+        shown = entries;
+      }
+    };
   }
 }

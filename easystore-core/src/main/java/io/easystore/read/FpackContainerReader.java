@@ -299,11 +299,13 @@ final class FpackContainerReader implements DesReader {
 
   /** The format has no checksums: reads every body, which finds truncation and unreadable ranges. */
   @Override
-  public VerifyReport verify() throws IOException {
+  public VerifyReport verify(io.easystore.VerifyListener listener) throws IOException {
     List<String> problems = new ArrayList<>();
     long bytes = 0;
     long checked = 0;
+    long done = 0;
     byte[] buf = new byte[64 << 10];
+    listener.total(table.entries().size());
     for (IndexEntry e : table.entries()) {
       try (InputStream in = new EntryInputStream(source, e.dataOffset(), e.size())) {
         int n;
@@ -314,6 +316,7 @@ final class FpackContainerReader implements DesReader {
       } catch (IOException ex) {
         problems.add(e.name() + ": " + ex.getMessage());
       }
+      listener.checked(++done);
     }
     return new VerifyReport(source.name(), checked, bytes, problems);
   }

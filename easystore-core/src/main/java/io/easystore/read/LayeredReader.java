@@ -312,10 +312,10 @@ final class LayeredReader implements DesReader {
   }
 
   @Override
-  public VerifyReport verify() throws IOException {
+  public VerifyReport verify(io.easystore.VerifyListener listener) throws IOException {
     source.scanning(true);
     try {
-      return new LayeredVerifier(this).run();
+      return new LayeredVerifier(this).run(listener);
     } finally {
       source.scanning(false);
     }

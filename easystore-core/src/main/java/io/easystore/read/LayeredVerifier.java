@@ -38,7 +38,8 @@ final class LayeredVerifier {
     this.state = reader.state();
   }
 
-  VerifyReport run() throws IOException {
+  VerifyReport run(io.easystore.VerifyListener listener) throws IOException {
+    listener.total(state.liveFiles() + state.directories());
     checkHeader();
     V2Index[] idx = reader.indexes();
     for (int i = 0; i < idx.length; i++) {
@@ -70,12 +71,14 @@ final class LayeredVerifier {
         checkParent(e.name());
         if (e.isDirectory()) {
           dirs++;
+          listener.checked(entries);
           continue;
         }
         files++;
         original += e.size();
         stored += e.isExternal() ? 0 : e.storedLength();
         checkEntry(e);
+        listener.checked(entries);
       }
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();

@@ -287,10 +287,10 @@ final class V1ContainerReader implements DesReader {
   }
 
   @Override
-  public VerifyReport verify() throws IOException {
+  public VerifyReport verify(io.easystore.VerifyListener listener) throws IOException {
     source.scanning(true);
     try {
-      return new V1Verifier(source, footer, index, this::readMeta).withExternal(external).run();
+      return new V1Verifier(source, footer, index, this::readMeta).withExternal(external).run(listener);
     } finally {
       source.scanning(false);
     }

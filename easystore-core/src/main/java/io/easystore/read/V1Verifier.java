@@ -43,8 +43,10 @@ final class V1Verifier {
     return this;
   }
 
-  VerifyReport run() throws IOException {
+  VerifyReport run(io.easystore.VerifyListener listener) throws IOException {
     checkHeader();
+    listener.total(index.size());
+    long done = 0;
     long bytes = 0;
     Set<String> seen = new HashSet<>();
     byte[] buf = new byte[64 << 10];
@@ -63,6 +65,7 @@ final class V1Verifier {
         bytes += readExternal(e, buf);
       }
       checkMeta(e);
+      listener.checked(++done);
     }
     checkOverlaps();
     return new VerifyReport(source.name(), index.size(), bytes, problems);

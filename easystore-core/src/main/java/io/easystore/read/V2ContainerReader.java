@@ -283,10 +283,10 @@ final class V2ContainerReader implements DesReader {
   }
 
   @Override
-  public VerifyReport verify() throws IOException {
+  public VerifyReport verify(io.easystore.VerifyListener listener) throws IOException {
     source.scanning(true);
     try {
-      return new V2Verifier(source, footer, root, index, bodies, this).run();
+      return new V2Verifier(source, footer, root, index, bodies, this).run(listener);
     } finally {
       source.scanning(false);
     }

@@ -47,6 +47,7 @@ final class V2Verifier {
   private long stored;
   private long bytesChecked;
   private final byte[] buf = new byte[64 << 10];
+  private io.easystore.VerifyListener listener;
 
   V2Verifier(RangeSource source, V2Footer footer, RootBlock root, V2Index index, V2Bodies bodies,
       V2ContainerReader reader) {
@@ -58,7 +59,9 @@ final class V2Verifier {
     this.reader = reader;
   }
 
-  VerifyReport run() throws IOException {
+  VerifyReport run(io.easystore.VerifyListener listener) throws IOException {
+    this.listener = listener;
+    listener.total(footer.entryCount());
     checkHeader();
     checkMetaPadding();
     for (RootBlock.DictRef d : root.dictionaries()) {
@@ -164,6 +167,7 @@ final class V2Verifier {
       byte[] key = f.keyCopy();
       if (node.isLeaf()) {
         leafEntry(node, key, f, lower, upper);
+        listener.checked(entries);
         continue;
       }
       if (i > 0) {
