@@ -57,7 +57,7 @@ final class FindCommand extends Sub {
         if (r.formatVersion() == 1 && !seen.add(e.name())) {
           continue;
         }
-        out.println(e.isDirectory() ? e.name() + "/" : e.name());
+        out.println(io.easystore.PrintableText.escape(e.name()) + (e.isDirectory() ? "/" : ""));
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();

@@ -62,7 +62,9 @@ final class ImportCommand extends Sub {
     try {
       options = new ImportOptions(maxEntries, maxBytes, maxRatio, strict, keys.provider());
       writerOptions = layout.toWriterOptions();
-      writerOptions = encryption.apply(writerOptions, keys);
+      // The key options also open an encrypted DES container being imported (decrypting it).
+      writerOptions = encryption.apply(writerOptions, keys,
+          io.easystore.FileKind.of(source) == io.easystore.FileKind.DES_CONTAINER);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -76,7 +78,7 @@ final class ImportCommand extends Sub {
     }
     w.close();
     for (String s : r.skipped()) {
-      terminal().err().println("des: skipped " + s);
+      terminal().err().println("des: skipped " + io.easystore.PrintableText.escapeControls(s));
     }
     long size = ContainerOutput.size(output);
     terminal().out().printf("imported %d files, %d directories, %s from %s (%s) into %s%s%n", r.files(),

@@ -39,9 +39,9 @@ final class LsCommand extends Sub {
       for (String name : r.listFiles()) {
         if (longFormat) {
           IndexEntry e = r.entry(name);
-          out.printf("%12d %12d %12d %-4s %s%n", e.size(), e.storedLength(), e.dataOffset(), flags(e), name);
+          out.printf("%12d %12d %12d %-4s %s%n", e.size(), e.storedLength(), e.dataOffset(), flags(e), io.easystore.PrintableText.escape(name));
         } else {
-          out.println(name);
+          out.println(io.easystore.PrintableText.escape(name));
         }
       }
     }
@@ -58,7 +58,8 @@ final class LsCommand extends Sub {
       if (!seen.add(e.baseName())) {
         continue;
       }
-      String name = e.isDirectory() ? e.baseName() + "/" : e.baseName();
+      // Names may hold newlines or terminal escapes: one line per entry, nothing interpreted.
+      String name = io.easystore.PrintableText.escape(e.baseName()) + (e.isDirectory() ? "/" : "");
       if (longFormat) {
         out.printf("%12d %12d %12d %-4s %s%n", e.size(), e.storedLength(), e.dataOffset(), flags(e), name);
       } else {

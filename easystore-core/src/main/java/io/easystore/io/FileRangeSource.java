@@ -14,6 +14,7 @@ final class FileRangeSource implements RangeSource {
 
   FileRangeSource(Path path) throws IOException {
     this.path = path;
+    NotRegularFileException.requireRegularFile(path);
     this.channel = FileChannel.open(path, StandardOpenOption.READ);
     this.size = channel.size();
   }

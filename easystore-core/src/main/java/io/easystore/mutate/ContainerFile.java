@@ -28,6 +28,7 @@ final class ContainerFile implements Closeable {
 
   ContainerFile(Path path) throws IOException {
     this.path = path;
+    io.easystore.io.NotRegularFileException.requireRegularFile(path);
     this.channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 

@@ -56,6 +56,7 @@ class RecordsKeyOptionsTest {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new RecordsCommand(
         () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), KeyOptions.factory(env));
+    RecordsCommand.withErrorHandling(cl);
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
