@@ -29,7 +29,7 @@ import java.util.List;
  *       bad value, a limit reached);
  *   <li>{@value #USAGE}: the command line does not parse or its options do not fit together;
  *   <li>{@value #DAMAGED}: a container, archive or store is damaged or in a version this build
- *       cannot read, or the file is not of the kind the command reads;
+ *       cannot read, or the path is not of the kind the command reads (a zip, a directory, a FIFO);
  *   <li>{@value #KEY}: a key is missing, malformed or wrong.
  * </ul>
  *
@@ -71,8 +71,11 @@ public final class Failures {
       String wrongKind = wrongKind(c.container(), family, commandPath);
       return new Failure(oneLine(wrongKind != null ? wrongKind : c.getMessage()), DAMAGED);
     }
+    if (t instanceof io.easystore.remote.RemoteSetupException r) {
+      return new Failure(oneLine(remoteSetup(r)), FAILED);
+    }
     if (t instanceof NotRegularFileException n) {
-      return new Failure(oneLine(notRegular(n, family)), FAILED);
+      return new Failure(oneLine(notRegular(n, family)), DAMAGED);
     }
     if (t instanceof FileSystemException f) {
       return new Failure(oneLine(fileSystem(f)), FAILED);
@@ -171,12 +174,23 @@ public final class Failures {
     return with == null ? s : s + "; read it with `" + with + "`";
   }
 
+  /** Names the des options for the missing setting (the library's message names its properties). */
+  private static String remoteSetup(io.easystore.remote.RemoteSetupException r) {
+    String where = r.location() == null ? "" : r.location() + ": ";
+    return switch (r.missing()) {
+      case REGION -> where + "no S3 region: give --region REGION or set AWS_REGION (with --endpoint URL for an"
+          + " S3-compatible store, the region defaults to us-east-1)";
+      case CREDENTIALS -> where + "no S3 credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give"
+          + " --profile NAME (~/.aws/credentials), or --no-sign-request for a public bucket";
+    };
+  }
+
   private static String notRegular(NotRegularFileException n, String family) {
     String s = n.getFile() + " is " + n.kind().phrase() + ", not " + expectedPhrase(family);
-    if (n.kind() == NotRegularFileException.Kind.DIRECTORY) {
+    if (n.kind() == NotRegularFileException.Kind.DIRECTORY && !family.equals("els")) {
       FileKind k = FileKind.of(Path.of(n.getFile()));
       String with = k.readWith(n.getFile());
-      if (with != null) {
+      if (with != null && (k == FileKind.ELS_STORE || family.equals("des"))) {
         s += k == FileKind.ELS_STORE ? "; it is an ELS store: read it with `" + with + "`"
             : "; to make a container of it: `" + with + "`";
       }
