@@ -239,9 +239,13 @@ public final class Failures {
     return t instanceof IOException ? "input/output error" : "invalid value";
   }
 
-  /** One line, control characters escaped, never empty. */
+  /**
+   * One line, never empty: a line break followed by indentation (wrapped prose, Jackson's
+   * "\n at [Source...") becomes a space; any other control character, such as a newline inside a
+   * name, is escaped ({@code \n}, {@code \x1b}), so a hostile name cannot forge output.
+   */
   static String oneLine(String s) {
-    String m = s == null || s.isBlank() ? "failed" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+    String m = s == null || s.isBlank() ? "failed" : s.strip().replaceAll("[ \\t]*\\R[ \\t]+", " ");
     return PrintableText.escapeControls(m);
   }
 }
