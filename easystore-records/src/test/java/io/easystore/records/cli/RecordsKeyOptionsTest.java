@@ -136,6 +136,20 @@ class RecordsKeyOptionsTest {
   }
 
   @Test
+  void keyOptionsWithoutEncryptOnANewArchiveAreRefusedInsteadOfWritingPlaintext() throws Exception {
+    env.put("V", B64);
+    String a = archive("plain.rec");
+    Result r = run("x\n", "append", a, "--key-env", "V");
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err.strip()).doesNotContain("\n").contains("--key-env gives a key, but without --encrypt")
+        .contains("add --encrypt");
+    assertThat(Files.exists(Path.of(a))).as("nothing written").isFalse();
+    // An existing encrypted archive is appended to with its key: no --encrypt needed.
+    assertThat(run("x\n", "append", a, "--encrypt", "--key-env", "V").code).isZero();
+    assertThat(run("y\n", "append", a, "--key-env", "V").code).isZero();
+  }
+
+  @Test
   void conflictingKeyOptionsAreUsageErrors() throws Exception {
     Path f = Files.writeString(secrets.resolve("k.key"), B64);
     String a = archive("e.rec");
