@@ -200,10 +200,20 @@ public final class Failures {
 
   private static String fileSystem(FileSystemException f) {
     if (f.getReason() != null && f.getFile() != null) {
+      if (f instanceof NoSuchFileException) {
+        return "no such file or entry: " + f.getFile() + " (" + f.getReason() + ")";
+      }
+      if (f instanceof FileAlreadyExistsException) {
+        return "already exists: " + f.getFile() + " (" + f.getReason() + ")";
+      }
+      if (f instanceof AccessDeniedException) {
+        return "permission denied: " + f.getFile() + " (" + f.getReason() + ")";
+      }
       return f.getMessage();
     }
     String file = f.getFile() == null ? "(unknown path)" : f.getFile();
     String what;
+    String hint = "";
     if (f instanceof NoSuchFileException) {
       what = "no such file";
     } else if (f instanceof FileAlreadyExistsException) {
@@ -213,15 +223,17 @@ public final class Failures {
     } else if (f instanceof NotDirectoryException) {
       what = "not a directory";
     } else if (f instanceof DirectoryNotEmptyException) {
-      what = "directory not empty (delete what is inside first, or use -r where the command offers it)";
+      what = "directory not empty";
+      hint = " (delete what is inside first, or use -r where the command offers it)";
     } else if (f instanceof FileSystemLoopException) {
-      what = "file system loop (a link leads back to a directory above it)";
+      what = "file system loop";
+      hint = " (a link leads back to a directory above it)";
     } else if (f instanceof NotLinkException) {
       what = "not a symbolic link";
     } else {
       what = f.getReason() != null ? f.getReason() : "file system error";
     }
-    return what + ": " + file + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "");
+    return what + ": " + file + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + hint;
   }
 
   private static String plain(Throwable t) {

@@ -91,7 +91,7 @@ class CliErrorsTest {
         Case.of(Failures.FAILED, "no such file: " + missing, "verify", missing),
         Case.of(Failures.FAILED, "not a directory: README.md", "ls", c, "README.md"),
         Case.of(Failures.FAILED, "not a directory: README.md", "tree", c, "README.md"),
-        Case.of(Failures.FAILED, "nope.txt: no such entry in " + c, "cat", c, "nope.txt"),
+        Case.of(Failures.FAILED, "no such file or entry: nope.txt (no such entry in " + c + ")", "cat", c, "nope.txt"),
         Case.of(Failures.FAILED, "not a directory: " + tmp.resolve("src/README.md"), "pack",
             tmp.resolve("src/README.md").toString(), "-o", tmp.resolve("q.des").toString()),
         Case.of(Failures.DAMAGED, tmp.resolve("src") + " is a directory, not a DES container", "ls",
