@@ -14,10 +14,20 @@ class ContainerEncryptOptions extends EncryptOptions {
       description = "With --encrypt: encrypt bodies only; names, metadata and the index stay readable without the key.")
   boolean visibleNames;
 
-  /** {@code options} with the encryption these flags ask for (unchanged without {@code --encrypt}). */
-  WriterOptions apply(WriterOptions options, KeyOptions keys) throws KeyUnavailableException {
+  /**
+   * {@code options} with the encryption these flags ask for (unchanged without {@code --encrypt}).
+   *
+   * @param keysReadInput whether the key options may serve to read the input (an encrypted
+   *     container being imported) rather than to encrypt the output
+   */
+  WriterOptions apply(WriterOptions options, KeyOptions keys, boolean keysReadInput) throws KeyUnavailableException {
     if (visibleNames && !encrypt()) {
       throw new IllegalArgumentException("--visible-names needs --encrypt");
+    }
+    if (!encrypt() && !keysReadInput && !keys.given().isEmpty()) {
+      // A key without --encrypt would otherwise write plaintext, which the user did not ask for.
+      throw new IllegalArgumentException(String.join(", ", keys.given()) + " gives a key, but without --encrypt the"
+          + " container is written unencrypted; add --encrypt (or leave the key options out)");
     }
     KeyProvider provider = keys.provider();
     String id = keyIdToEncryptWith(keys, provider);

@@ -56,7 +56,7 @@ final class ExportCommand extends Sub {
       r = zip ? ZipExporter.export(reader, output, mtime, p::step) : TarExporter.export(reader, output, mtime, p::step);
     }
     for (String s : r.skipped()) {
-      terminal().err().println("des: skipped " + s);
+      terminal().err().println("des: skipped " + io.easystore.PrintableText.escapeControls(s));
     }
     terminal().out().printf("exported %d files, %d directories, %s to %s (%s)%n", r.files(), r.directories(),
         humanBytes(r.bytes()), output, humanBytes(Files.size(output)));

@@ -95,7 +95,7 @@ final class ExtractCommand extends Sub {
         restore(e.getValue(), e.getKey().attributes());
       }
       terminal().out().printf("extracted %d files%s into %s%n", targets.size(),
-          dirTargets.isEmpty() ? "" : " and " + dirTargets.size() + " directories", dir);
+          dirTargets.isEmpty() ? "" : " and " + dirTargets.size() + " directories", io.easystore.PrintableText.escapeControls(dir.toString()));
     }
     return 0;
   }

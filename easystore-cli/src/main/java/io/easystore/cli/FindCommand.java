@@ -66,7 +66,7 @@ final class FindCommand extends Sub {
           out.print(path);
           out.print('\0');
         } else {
-          out.println(path);
+          out.println(io.easystore.PrintableText.escape(e.name()) + (e.isDirectory() ? "/" : ""));
         }
       }
     } catch (UncheckedIOException e) {

@@ -66,7 +66,9 @@ final class ImportCommand extends Sub {
     try {
       options = new ImportOptions(maxEntries, maxBytes, maxRatio, strict, keys.provider());
       writerOptions = layout.toWriterOptions();
-      writerOptions = encryption.apply(writerOptions, keys);
+      // The key options also open an encrypted DES container being imported (decrypting it).
+      writerOptions = encryption.apply(writerOptions, keys,
+          io.easystore.FileKind.of(source) == io.easystore.FileKind.DES_CONTAINER);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -87,7 +89,7 @@ final class ImportCommand extends Sub {
       w.close();
     }
     for (String s : r.skipped()) {
-      terminal().err().println("des: skipped " + s);
+      terminal().err().println("des: skipped " + io.easystore.PrintableText.escapeControls(s));
     }
     for (String s : r.notes()) {
       terminal().err().println("des: note: " + s);

@@ -66,7 +66,7 @@ final class InfoCommand extends Sub {
         } else {
           o.putNull("encryption");
         }
-        io.easystore.mutate.SpaceStats space = localSpace(s);
+        io.easystore.mutate.SpaceStats space = localSpace(s, encryption);
         if (space != null) {
           o.put("liveBodyBytes", space.liveBodyBytes());
           o.put("deadBytes", space.deadBytes());
@@ -84,7 +84,7 @@ final class InfoCommand extends Sub {
       out.printf("data:       offset %d, %d bytes%n", s.dataStart(), s.dataBytes());
       out.printf("meta:       offset %d, %d bytes%n", s.metaStart(), s.metaBytes());
       out.printf("index:      offset %d, %d bytes%n", s.indexStart(), s.indexBytes());
-      io.easystore.mutate.SpaceStats space = localSpace(s);
+      io.easystore.mutate.SpaceStats space = localSpace(s, encryption);
       if (space != null) {
         long total = Math.max(1, space.fileBytes());
         out.printf("live:       %d bytes of bodies (%s, %.1f%%)%n", space.liveBodyBytes(),
@@ -109,9 +109,14 @@ final class InfoCommand extends Sub {
         .orElse("none");
   }
 
-  /** Live and dead bytes of a local v2 container (which may have been updated in place), else null. */
-  private io.easystore.mutate.SpaceStats localSpace(ContainerStats s) throws java.io.IOException {
-    if (s.formatVersion() != 2 || container.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+  /**
+   * Live and dead bytes of a local plaintext v2 container (which may have been updated in place),
+   * else null. Encrypted containers are never updated in place, so they have no dead space to
+   * report, and the updater that measures it refuses them.
+   */
+  private io.easystore.mutate.SpaceStats localSpace(ContainerStats s, Optional<EncryptionInfo> encryption)
+      throws java.io.IOException {
+    if (s.formatVersion() != 2 || encryption.isPresent() || container.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
       return null;
     }
     java.nio.file.Path p = java.nio.file.Path.of(container);

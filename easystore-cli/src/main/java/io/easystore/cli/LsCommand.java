@@ -52,10 +52,10 @@ final class LsCommand extends Sub {
       for (String name : r.listFiles()) {
         if (longFormat) {
           IndexEntry e = r.entry(name);
-          out.printf("%12d %12d %12d %-4s %s%s", e.size(), e.storedLength(), e.dataOffset(), flags(e), name,
+          out.printf("%12d %12d %12d %-4s %s%s", e.size(), e.storedLength(), e.dataOffset(), flags(e), shown(name),
               nul ? "\0" : System.lineSeparator());
         } else {
-          name(out, name);
+          name(out, shown(name));
         }
       }
     }
@@ -73,7 +73,8 @@ final class LsCommand extends Sub {
       if (!seen.add(e.baseName())) {
         continue;
       }
-      String name = e.isDirectory() ? e.baseName() + "/" : e.baseName();
+      // Names may hold newlines or terminal escapes: one line per entry, nothing interpreted.
+      String name = shown(e.baseName()) + (e.isDirectory() ? "/" : "");
       if (longFormat) {
         out.printf("%12d %12d %12d %-4s %s%s", e.size(), e.storedLength(), e.dataOffset(), flags(e), name,
             nul ? "\0" : System.lineSeparator());
@@ -86,5 +87,10 @@ final class LsCommand extends Sub {
   static String flags(IndexEntry e) {
     return (e.isExternal() ? "x" : "-") + (e.isCompressed() ? "z" : "-") + (e.isEncrypted() ? "e" : "-")
         + (e.isDeleted() ? "d" : "-");
+  }
+
+  /** A name as printed: escaped for a terminal, or raw with {@code -0} (NUL-separated, for xargs -0). */
+  private String shown(String name) {
+    return nul ? name : io.easystore.PrintableText.escape(name);
   }
 }

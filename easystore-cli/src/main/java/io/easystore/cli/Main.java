@@ -2,9 +2,6 @@ package io.easystore.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
 /**
@@ -12,12 +9,14 @@ import picocli.CommandLine;
  * trace is printed only with {@code --debug}.
  */
 public final class Main {
-  /** Exit code for failures reported by a command. */
-  public static final int FAILED = 1;
+  /** Exit code for failures reported by a command (see {@link io.easystore.Failures}). */
+  public static final int FAILED = io.easystore.Failures.FAILED;
   /** Exit code for command lines that do not parse (picocli's convention). */
-  public static final int USAGE = 2;
-  /** Exit code when a key is missing, malformed or wrong (as for {@code des records}). */
-  public static final int KEY = 4;
+  public static final int USAGE = io.easystore.Failures.USAGE;
+  /** Exit code for a damaged container or archive, or one in a version this build cannot read. */
+  public static final int DAMAGED = io.easystore.Failures.DAMAGED;
+  /** Exit code when a key is missing, malformed or wrong. */
+  public static final int KEY = io.easystore.Failures.KEY;
 
   private Main() {}
 
@@ -43,31 +42,13 @@ public final class Main {
     cl.addSubcommand("els", new io.easystore.els.cli.ElsCommand(in, out));
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      err.println("des: " + describe(ex));
-      if (terminal.debug()) {
-        ex.printStackTrace(err);
-      }
-      return ex instanceof io.easystore.crypto.KeyUnavailableException ? KEY : FAILED;
-    });
+    // One mapping of failures to a line and an exit code for every command, des's own and those of
+    // des records and des els (whose subcommands let their exceptions through to here).
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
+        io.easystore.Failures.report(ex, cmd.getCommandSpec().qualifiedName(), cmd.getErr(), terminal.debug()));
+    cl.setParameterExceptionHandler((ex, argv) ->
+        io.easystore.Failures.usage(ex.getMessage(), ex.getCommandLine().getCommandSpec().qualifiedName(),
+            ex.getCommandLine().getErr()));
     return cl.execute(args);
-  }
-
-  /** One line that says what went wrong, without the exception's class noise where it adds nothing. */
-  static String describe(Throwable t) {
-    if (t instanceof NoSuchFileException e) {
-      return "no such file or entry: " + e.getFile() + (e.getReason() != null ? " (" + e.getReason() + ")" : "");
-    }
-    if (t instanceof FileAlreadyExistsException e) {
-      return "already exists: " + e.getFile() + (e.getReason() != null ? " (" + e.getReason() + ")" : "");
-    }
-    if (t instanceof AccessDeniedException e) {
-      return "permission denied: " + e.getFile();
-    }
-    String message = t.getMessage();
-    if (message == null || message.isBlank()) {
-      return t.getClass().getSimpleName();
-    }
-    return message.replace('\n', ' ');
   }
 }

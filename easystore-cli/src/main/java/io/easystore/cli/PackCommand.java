@@ -86,7 +86,7 @@ final class PackCommand extends Sub {
       options = new PackOptions(includeHidden, followLinks, includeExt, excludeExt, exclude, threads, skipErrors,
           metaFromMime ? (file, path) -> ReferenceJson.object().put("mime", MimeTypes.of(file)) : null);
       writerOptions = layout.toWriterOptions();
-      writerOptions = encryption.apply(writerOptions, keys);
+      writerOptions = encryption.apply(writerOptions, keys, false);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -113,12 +113,12 @@ final class PackCommand extends Sub {
 
         @Override
         public void skipped(PackIssue issue) {
-          err.println("des: skipped " + issue);
+          err.println("des: skipped " + io.easystore.PrintableText.escapeControls(String.valueOf(issue)));
         }
 
         @Override
         public void notice(String message) {
-          err.println("des: " + message);
+          err.println("des: " + io.easystore.PrintableText.escapeControls(message));
         }
       };
       DesWriter w = ContainerOutput.create(output, writerOptions, remote);

@@ -75,7 +75,7 @@ final class RekeyCommand extends Sub {
       r = Rewriter.rewrite(container, ReaderOptions.defaults().withKeys(keys.provider()), target, options, p::total,
           w -> new ProgressWriter(w, p));
     } catch (KeyUnavailableException e) {
-      throw e.inContainer(container.toString());
+      throw KeyOptions.oldKey(e, container.toString());
     }
     terminal().out().printf("rewrote %s%s: %d files, %d directories, %s (%s); %s%n", container,
         to != null ? " to " + to : "", r.files(), r.directories(), humanBytes(r.bytes()), humanBytes(Files.size(target)),

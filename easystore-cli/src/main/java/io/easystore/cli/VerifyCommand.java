@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Read and check every entry; exit 1 if anything is wrong.")
+    description = "Read and check every entry; exit 3 if anything is damaged.")
 final class VerifyCommand extends Sub {
   @Parameters(index = "0", paramLabel = "CONTAINER",
       description = "The container: a path, s3://bucket/key or an http(s):// URL.")
@@ -28,12 +28,12 @@ final class VerifyCommand extends Sub {
         report = r.verify(listener(p));
       }
       for (String p : report.problems()) {
-        terminal().out().println("problem: " + p);
+        terminal().out().println("problem: " + io.easystore.PrintableText.escapeControls(p));
       }
       if (!report.ok()) {
         terminal().err().println("des: " + r.name() + ": " + report.problems().size()
             + " problem(s) in " + report.entriesChecked() + " entries");
-        return Main.FAILED;
+        return Main.DAMAGED;
       }
       terminal().out().printf("OK: %s: %d entries, %d body bytes checked%n",
           r.name(), report.entriesChecked(), report.bytesChecked());

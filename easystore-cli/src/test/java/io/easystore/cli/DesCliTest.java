@@ -133,7 +133,7 @@ class DesCliTest {
     Path garbage = tmp.resolve("garbage.des");
     Files.write(garbage, new byte[500]);
     CliRun r = CliRun.of("ls", garbage.toString());
-    assertThat(r.exit()).isEqualTo(Main.FAILED);
+    assertThat(r.exit()).isEqualTo(Main.DAMAGED);
     assertThat(r.stderr().lines()).hasSize(1);
     assertThat(r.stderr()).startsWith("des: ").contains("garbage.des @ offset 428").contains("bad footer magic");
 
@@ -142,7 +142,7 @@ class DesCliTest {
         "des: no such file or entry: nope (no such entry in " + Fixtures.file("v1-basic.des") + ")");
 
     CliRun debug = CliRun.of("--debug", "ls", garbage.toString());
-    assertThat(debug.exit()).isEqualTo(Main.FAILED);
+    assertThat(debug.exit()).isEqualTo(Main.DAMAGED);
     assertThat(debug.stderr()).contains("CorruptContainerException").contains("\tat ");
   }
 
@@ -168,7 +168,7 @@ class DesCliTest {
     bytes[0] = 'X';
     Files.write(c, bytes);
     CliRun r = CliRun.of("verify", c.toString());
-    assertThat(r.exit()).isEqualTo(Main.FAILED);
+    assertThat(r.exit()).isEqualTo(Main.DAMAGED);
     assertThat(r.stderr()).contains("bad header magic");
   }
 

@@ -186,7 +186,7 @@ class TreeCliTest {
     assertThat(lax.stderr()).contains("des: skipped '../evil.txt' has a '..' segment");
     assertThat(lax.out()).contains("imported 1 files").contains("skipped 1 entries");
     CliRun strict = CliRun.of("import", tar.toString(), "-o", tmp.resolve("strict.des").toString(), "--strict");
-    assertThat(strict.exit()).isEqualTo(Main.FAILED);
+    assertThat(strict.exit()).isEqualTo(Main.DAMAGED);
     assertThat(strict.stderr().lines()).hasSize(1);
     assertThat(tmp.resolve("strict.des")).doesNotExist();
   }

@@ -144,7 +144,10 @@ public final class KeyProviders {
           if (e.reason() != KeyUnavailableException.Reason.MISSING) {
             throw e;
           }
-          tried.append(tried.length() == 0 ? "" : "; ").append(e.getMessage());
+          // Each provider says "no key 'id': ..."; say it once for the whole chain.
+          String m = String.valueOf(e.getMessage());
+          String prefix = "no key '" + id + "': ";
+          tried.append(tried.length() == 0 ? "" : "; ").append(m.startsWith(prefix) ? m.substring(prefix.length()) : m);
         }
       }
       throw missing(id, tried.toString());

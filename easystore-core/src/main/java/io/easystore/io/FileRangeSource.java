@@ -17,6 +17,7 @@ final class FileRangeSource implements RangeSource {
 
   FileRangeSource(Path path) throws IOException {
     this.path = path;
+    NotRegularFileException.requireRegularFile(path);
     this.channel = new ReopeningChannel(path, StandardOpenOption.READ);
     long s;
     try {

@@ -24,6 +24,7 @@ final class MmapRangeSource implements RangeSource {
 
   MmapRangeSource(Path path) throws IOException {
     this.path = path;
+    NotRegularFileException.requireRegularFile(path);
     this.channel = FileChannel.open(path, StandardOpenOption.READ);
     this.size = channel.size();
     int count = (int) ((size + WINDOW - 1) >>> WINDOW_BITS);

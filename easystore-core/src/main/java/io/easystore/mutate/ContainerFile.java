@@ -30,6 +30,7 @@ final class ContainerFile implements Closeable {
 
   ContainerFile(Path path) throws IOException {
     this.path = path;
+    io.easystore.io.NotRegularFileException.requireRegularFile(path);
     this.channel = new ReopeningChannel(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 

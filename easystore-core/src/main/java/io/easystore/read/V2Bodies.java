@@ -8,6 +8,7 @@ import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
 import io.easystore.codec.ZstdDictionaries;
 import io.easystore.crypto.ContainerCipher;
+import io.easystore.crypto.KeyUnavailableException;
 import io.easystore.format.Checksums;
 import io.easystore.format.RootBlock;
 import io.easystore.io.RangeSource;
@@ -38,6 +39,8 @@ final class V2Bodies {
   private final AtomicReferenceArray<Codec> dictionaries;
   private final ContainerCipher cipher;
   private final ExternalBodies external;
+  /** Why sealed bodies cannot be opened (their key is missing), or null. Set once, before use. */
+  private volatile KeyUnavailableException keyMissing;
 
   /** A plaintext container's bodies. */
   V2Bodies(RangeSource source, RootBlock root, byte[] tail, long tailStart, ReaderOptions options) {
@@ -61,6 +64,23 @@ final class V2Bodies {
         meta != null ? meta : e -> V2Meta.read(source, options, 0, null, e));
   }
 
+  /**
+   * Marks the bodies as sealed with a key that is not available: every body read throws (a copy
+   * of) {@code missing}. For containers whose index is readable without the key.
+   */
+  void lockBodies(KeyUnavailableException missing) {
+    this.keyMissing = missing;
+  }
+
+  /** Throws the missing key's exception if bodies are locked. */
+  void requireKey() throws KeyUnavailableException {
+    KeyUnavailableException m = keyMissing;
+    if (m != null) {
+      throw KeyUnavailableException.of(m.keyId(), m.reason(), m.getMessage() + "; the names and metadata of this"
+          + " container are readable without it, its bodies are not");
+    }
+  }
+
   /** Where external bodies (sibling objects) are opened. */
   ExternalBodies external() {
     return external;
@@ -74,6 +94,9 @@ final class V2Bodies {
   void checkReadable(IndexEntry e) throws IOException {
     if (e.isDirectory()) {
       throw new FileSystemException(e.name(), null, "is a directory in " + source.name());
+    }
+    if (keyMissing != null) {
+      requireKey();
     }
     if (e.isEncrypted() != (cipher != null)) {
       throw new CorruptContainerException(source.name(), e.dataOffset(), e.name(), cipher != null

@@ -11,6 +11,7 @@ import io.easystore.ReaderOptions;
 import io.easystore.VerifyReport;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.ContainerCipher;
+import io.easystore.crypto.KeyUnavailableException;
 import io.easystore.format.EntryFields;
 import io.easystore.format.RootBlock;
 import io.easystore.format.V2Footer;
@@ -47,6 +48,8 @@ final class V2ContainerReader implements DesReader {
   private final V2Index index;
   private final V2Bodies bodies;
   private final ContainerCipher cipher;
+  /** Set when the container's bodies are sealed with a key that is not available (visible names). */
+  private volatile io.easystore.crypto.EncryptionInfo lockedInfo;
 
   private V2ContainerReader(RangeSource source, ReaderOptions options, V2Footer footer, RootBlock root,
       byte[] tail, long tailStart, ContainerCipher cipher) {
@@ -86,8 +89,25 @@ final class V2ContainerReader implements DesReader {
       rootAt = 0;
     }
     footer.checkCrc(name, rootBytes, rootAt, tailBytes, footerAt);
-    ContainerCipher cipher = footer.encrypted()
-        ? V2Keys.cipher(name, footer, rootBytes, rootAt + footer.rootLength(), options) : null;
+    ContainerCipher cipher = null;
+    KeyUnavailableException bodyKeyMissing = null;
+    io.easystore.crypto.EncryptionInfo lockedInfo = null;
+    if (footer.encrypted()) {
+      io.easystore.format.KeyBlock kb = V2Keys.keyBlock(name, footer, rootBytes, rootAt + footer.rootLength());
+      try {
+        cipher = V2Keys.cipher(name, footer, kb, options);
+      } catch (KeyUnavailableException e) {
+        // With visible names only the bodies are sealed: the index, names and metadata can be read
+        // without the key, and each body read reports the missing key. A wrong or malformed key
+        // is still an error at open.
+        if (kb.protectIndex() || e.reason() != KeyUnavailableException.Reason.MISSING) {
+          throw e;
+        }
+        bodyKeyMissing = e;
+        lockedInfo = new io.easystore.crypto.EncryptionInfo(ContainerCipher.ALGORITHM, kb.keyId(), false,
+            kb.chunkBytes());
+      }
+    }
     int rootLength = footer.rootLength();
     if (cipher != null && cipher.protectsIndex()) {
       rootBytes = cipher.unbox(ContainerCipher.ROOT, footer.rootStart(), 0, rootBytes, rootAt, rootLength, null);
@@ -96,11 +116,19 @@ final class V2ContainerReader implements DesReader {
     }
     RootBlock root = RootBlock.parse(name, footer, rootBytes, rootAt, rootLength);
     io.easystore.format.NodeCursor.validate(root.root(), footer, root.dictionaries().size());
-    return new V2ContainerReader(source, options, footer, root, tailBytes, tail.start(), cipher);
+    V2ContainerReader r = new V2ContainerReader(source, options, footer, root, tailBytes, tail.start(), cipher);
+    if (bodyKeyMissing != null) {
+      r.bodies.lockBodies(bodyKeyMissing);
+      r.lockedInfo = lockedInfo;
+    }
+    return r;
   }
 
   @Override
   public java.util.Optional<io.easystore.crypto.EncryptionInfo> encryption() {
+    if (lockedInfo != null) {
+      return java.util.Optional.of(lockedInfo);
+    }
     return cipher == null ? java.util.Optional.empty() : java.util.Optional.of(cipher.info());
   }
 
@@ -284,6 +312,8 @@ final class V2ContainerReader implements DesReader {
 
   @Override
   public VerifyReport verify(io.easystore.VerifyListener listener) throws IOException {
+    // Without the key, "every byte checked" cannot hold: say so instead of reporting damage.
+    bodies.requireKey();
     source.scanning(true);
     try {
       return new V2Verifier(source, footer, root, index, bodies, this).run(listener);

@@ -19,7 +19,17 @@ final class V2Keys {
    */
   static ContainerCipher cipher(String name, V2Footer footer, byte[] buf, int at, ReaderOptions options)
       throws java.io.IOException {
-    KeyBlock kb = KeyBlock.parse(name, footer.keyBlockStart(), buf, at, footer.keyBlockLength());
+    return cipher(name, footer, keyBlock(name, footer, buf, at), options);
+  }
+
+  /** The key block at {@code buf[at..]}, parsed and checked. */
+  static KeyBlock keyBlock(String name, V2Footer footer, byte[] buf, int at) throws java.io.IOException {
+    return KeyBlock.parse(name, footer.keyBlockStart(), buf, at, footer.keyBlockLength());
+  }
+
+  /** As above, for a key block already parsed. */
+  static ContainerCipher cipher(String name, V2Footer footer, KeyBlock kb, ReaderOptions options)
+      throws java.io.IOException {
     if (options.keys() == null) {
       throw KeyUnavailableException.of(kb.keyId(), KeyUnavailableException.Reason.MISSING, name
           + ": the container is encrypted with key '" + kb.keyId()

@@ -354,8 +354,9 @@ final class HttpTransport implements RangeTransport {
       if (body.length() == 0) {
         return "";
       }
+      // Error pages are often HTML: keep their words, not their markup, in a one-line message.
       String text = new String(body.bytes(), 0, Math.min(body.length(), 200), StandardCharsets.UTF_8)
-          .replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").trim();
+          .replaceAll("<[^>]*>?", " ").replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").trim();
       return text.isEmpty() ? "" : " (" + text + ")";
     }
   }

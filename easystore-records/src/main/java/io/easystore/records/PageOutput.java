@@ -40,6 +40,7 @@ interface PageOutput extends Closeable {
 
     FileOutput(Path path) throws IOException {
       this.path = path;
+      io.easystore.io.NotRegularFileException.requireRegularFile(path);
       this.ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock l;
       try {

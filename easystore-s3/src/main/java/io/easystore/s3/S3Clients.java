@@ -67,8 +67,25 @@ public final class S3Clients {
     try {
       return b.build();
     } catch (SdkClientException e) {
-      throw new IOException("cannot configure the S3 client (" + e.getMessage()
-          + "); set a region (s3.region, AWS_REGION) or an endpoint (s3.endpoint)", e);
+      // The SDK's text lists every provider of its region chain (over a kilobyte); the cause keeps it.
+      if (String.valueOf(e.getMessage()).contains("region")) {
+        throw new io.easystore.remote.RemoteSetupException(null, io.easystore.remote.RemoteSetupException.Missing.REGION,
+            "no S3 region found: set one (property s3.region, or AWS_REGION) or an endpoint (s3.endpoint)", e);
+      }
+      throw new IOException("cannot configure the S3 client: " + S3Errors.firstSentence(e), e);
+    }
+  }
+
+  /** As {@link #create(S3Options, RemoteOptions)}, with a setup failure naming {@code location}. */
+  static S3Client create(S3Options s3, RemoteOptions options, Object location) throws IOException {
+    try {
+      return create(s3, options);
+    } catch (io.easystore.remote.RemoteSetupException e) {
+      if (e.location() != null) {
+        throw e;
+      }
+      throw new io.easystore.remote.RemoteSetupException(String.valueOf(location), e.missing(), e.getMessage(),
+          e.getCause());
     }
   }
 

@@ -56,11 +56,29 @@ final class S3Errors {
       }
       return new IOException(name + ": " + detail, e);
     }
+    if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+      // The SDK's text names every provider of its chain (about 1,500 characters); the cause keeps it.
+      return new io.easystore.remote.RemoteSetupException(name, io.easystore.remote.RemoteSetupException.Missing.CREDENTIALS,
+          "no AWS credentials found (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, or a role)", e);
+    }
     if (e instanceof ApiCallAttemptTimeoutException || e.getCause() instanceof IOException
         || (e instanceof SdkClientException && e.retryable())) {
       return new TransientRemoteException(name + ": " + e.getMessage(), 0, null, e);
     }
     return new IOException(name + ": " + e.getMessage(), e);
+  }
+
+  /** The SDK's message up to its first " : [" or "(", where its lists of providers begin. */
+  static String firstSentence(SdkException e) {
+    String m = String.valueOf(e.getMessage());
+    int cut = m.length();
+    for (String stop : new String[] {" : [", "(", ". "}) {
+      int i = m.indexOf(stop);
+      if (i > 0 && i < cut) {
+        cut = i;
+      }
+    }
+    return m.substring(0, cut).strip();
   }
 
   private static String message(AwsServiceException a) {

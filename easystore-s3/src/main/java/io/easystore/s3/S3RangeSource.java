@@ -29,6 +29,6 @@ public final class S3RangeSource {
   /** Opens with a new client built from {@code s3}, which the source closes. */
   public static RemoteRangeSource open(S3Location location, S3Options s3, RemoteOptions options) throws IOException {
     Objects.requireNonNull(location, "location");
-    return RemoteRangeSource.open(new S3Transport(S3Clients.create(s3, options), true, location), options);
+    return RemoteRangeSource.open(new S3Transport(S3Clients.create(s3, options, location), true, location), options);
   }
 }

@@ -40,6 +40,6 @@ public final class S3RangeSourceProvider implements RangeSourceProvider {
     if (partSize < S3MultipartSink.MIN_PART_SIZE || partSize > S3MultipartSink.MAX_PART_SIZE) {
       throw new IllegalArgumentException("s3.partSize must be 5 MiB..1 GiB, got " + partSize);
     }
-    return S3MultipartSink.createOwning(S3Clients.create(s3, options), location, partSize, options.retry());
+    return S3MultipartSink.createOwning(S3Clients.create(s3, options, location), location, partSize, options.retry());
   }
 }

@@ -10,9 +10,7 @@ import io.easystore.els.JsonPointers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code des els ...}: the ELS key-value store kept in file names. Errors are one line on stderr
- * and exit code 1; usage errors exit 2. Binary output ({@code get}, {@code export} without
+ * with the exit codes of {@link io.easystore.Failures}; usage errors exit 2. Binary output ({@code get}, {@code export} without
  * {@code -o}) goes to the byte stream given to the constructor, standard output by default.
  *
  * <p>KEY arguments are paths of names separated by '/', with '~1' for a '/' inside a name and
@@ -60,6 +58,18 @@ public final class ElsCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
     return 2;
+  }
+
+  /**
+   * Installs on {@code cl} (a command line for this command, run on its own) the failure handling
+   * that {@code des} uses: one line on stderr and the exit codes of {@link io.easystore.Failures}.
+   */
+  public static picocli.CommandLine withErrorHandling(picocli.CommandLine cl) {
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
+        io.easystore.Failures.report(ex, cmd.getCommandSpec().qualifiedName(), cmd.getErr(), false));
+    cl.setParameterExceptionHandler((ex, argv) -> io.easystore.Failures.usage(ex.getMessage(),
+        ex.getCommandLine().getCommandSpec().qualifiedName(), ex.getCommandLine().getErr()));
+    return cl;
   }
 
   /** Options that shape a store when it is created, and the limits every command enforces. */
@@ -99,29 +109,16 @@ public final class ElsCommand implements Callable<Integer> {
     @ParentCommand ElsCommand parent;
     @Spec CommandSpec spec;
 
+    /**
+     * Runs the command; failures go on to picocli's execution exception handler
+     * ({@link ElsCommand#withErrorHandling}, or {@code des}'s), which maps them as every command does.
+     */
     @Override
-    public final Integer call() {
-      try {
-        return run();
-      } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-        spec.commandLine().getErr().println("des els " + spec.name() + ": " + oneLine(e));
-        spec.commandLine().getErr().flush();
-        return 1;
-      }
+    public final Integer call() throws IOException {
+      return run();
     }
 
     abstract int run() throws IOException;
-
-    static String oneLine(Exception e) {
-      String m = e.getMessage();
-      if (e instanceof FileSystemException fs && fs.getReason() == null) {
-        m = e.getClass().getSimpleName().replace("Exception", "") + ": " + m;
-      }
-      if (m == null) {
-        m = e.getClass().getSimpleName();
-      }
-      return m.replace('\n', ' ').replace('\r', ' ');
-    }
 
     int fail(String message) {
       spec.commandLine().getErr().println("des els " + spec.name() + ": " + message);

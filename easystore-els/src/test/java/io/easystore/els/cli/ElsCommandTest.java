@@ -36,7 +36,7 @@ class ElsCommandTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new ElsCommand(new ByteArrayInputStream(stdin), bytes));
+    CommandLine cl = ElsCommand.withErrorHandling(new CommandLine(new ElsCommand(new ByteArrayInputStream(stdin), bytes)));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int code = cl.execute(args);
@@ -107,7 +107,8 @@ class ElsCommandTest {
 
     Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"a\":1,\"a\":2}");
     Run dup = run("import", store.toString(), bad.toString());
-    assertThat(dup.code()).isEqualTo(1);
+    // A document that does not follow its format is damaged input: exit 3, as for containers and archives.
+    assertThat(dup.code()).isEqualTo(io.easystore.Failures.DAMAGED);
     assertThat(dup.err().strip()).doesNotContain("\n").contains("bad.json").contains("Duplicate field 'a'");
 
     Run deep = run("x".getBytes(StandardCharsets.UTF_8), "put", "--max-depth", "2", store.toString(), "a/b/c/k");
@@ -120,7 +121,7 @@ class ElsCommandTest {
 
     Files.writeString(tmp.resolve("plain.txt"), "x");
     Run notStore = run("ls", tmp.toString());
-    assertThat(notStore.code()).isEqualTo(1);
+    assertThat(notStore.code()).isEqualTo(io.easystore.Failures.DAMAGED);
     assertThat(notStore.err()).contains("not an ELS store");
 
     Run usage = run("get", store.toString());

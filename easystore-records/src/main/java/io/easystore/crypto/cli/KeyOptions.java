@@ -106,9 +106,43 @@ public class KeyOptions {
     }
   }
 
+  /**
+   * The key options given on the command line ({@code "--key-env"}, ...), for refusing them where
+   * they would have no effect; empty if none.
+   */
+  public java.util.List<String> given() {
+    java.util.List<String> g = new java.util.ArrayList<>();
+    if (keyEnv != null) {
+      g.add("--key-env");
+    }
+    if (keyFile != null) {
+      g.add("--key-file");
+    }
+    if (keyDir != null) {
+      g.add("--key-dir");
+    }
+    if (keystore != null) {
+      g.add("--keystore");
+    }
+    if (keyAlias != null) {
+      g.add("--key-alias");
+    }
+    return g;
+  }
+
   /** The key id to encrypt with when none is given: the keystore alias, else {@code "default"}. */
   public String defaultKeyId() {
     return keyAlias != null ? keyAlias : "default";
+  }
+
+  /**
+   * {@code e}, raised while reading {@code container} during a rewrite (which also has a new key),
+   * with a message that says it is about the old key and names the container.
+   */
+  public static io.easystore.crypto.KeyUnavailableException oldKey(io.easystore.crypto.KeyUnavailableException e,
+      String container) {
+    String m = e.inContainer(container).getMessage();
+    return io.easystore.crypto.KeyUnavailableException.of(e.keyId(), e.reason(), "old key: " + m);
   }
 
   static RuntimeException usage(CommandSpec spec, IllegalArgumentException e) {

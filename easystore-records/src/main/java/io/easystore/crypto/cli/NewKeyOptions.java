@@ -60,7 +60,7 @@ public class NewKeyOptions {
   /**
    * The key to write with, checked to be available now; null with {@code --decrypt}.
    *
-   * @throws KeyUnavailableException if the new key cannot be had
+   * @throws KeyUnavailableException if the new key cannot be had (its message starts with "new key: ")
    */
   public NewKey newKey() throws KeyUnavailableException {
     KeyProvider explicit;
@@ -87,7 +87,12 @@ public class NewKeyOptions {
       throw KeyOptions.usage(mixee, e);
     }
     KeyProvider keys = KeySources.withEnvironmentFallback(explicit, env);
-    PageSealer.create(id, keys);
+    try {
+      PageSealer.create(id, keys);
+    } catch (KeyUnavailableException e) {
+      // A rewrite has two keys; say that this is the new one.
+      throw KeyUnavailableException.of(e.keyId(), e.reason(), "new key: " + e.getMessage());
+    }
     return new NewKey(id, keys);
   }
 }

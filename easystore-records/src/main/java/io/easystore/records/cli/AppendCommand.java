@@ -86,6 +86,12 @@ final class AppendCommand extends Subcommand {
     } else {
       keyId = encryption.keyIdToEncryptWith(keys, provider);
     }
+    if (keyId == null && !keys.given().isEmpty() && !Files.exists(archive)) {
+      // A key without --encrypt would otherwise create a plaintext archive, which the user did not ask for.
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.join(", ", keys.given())
+          + " gives a key, but without --encrypt the new archive is written unencrypted; add --encrypt (or leave"
+          + " the key options out)");
+    }
     if (keyId != null) {
       if (Files.exists(archive)) {
         throw new IllegalArgumentException("--encrypt applies to new archives; " + archive

@@ -3,6 +3,7 @@ package io.easystore.records.cli;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,18 @@ public final class RecordsCommand implements Runnable {
   /** Reads {@code append}'s records from the given stream (for tests and embedding). */
   public RecordsCommand(Supplier<InputStream> stdin) {
     this.stdin = Objects.requireNonNull(stdin, "stdin");
+  }
+
+  /**
+   * Installs on {@code cl} (a command line for this command, run on its own) the failure handling
+   * that {@code des} uses: one line on stderr and the exit codes of {@link io.easystore.Failures}.
+   */
+  public static CommandLine withErrorHandling(CommandLine cl) {
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
+        io.easystore.Failures.report(ex, cmd.getCommandSpec().qualifiedName(), cmd.getErr(), false));
+    cl.setParameterExceptionHandler((ex, argv) -> io.easystore.Failures.usage(ex.getMessage(),
+        ex.getCommandLine().getCommandSpec().qualifiedName(), ex.getCommandLine().getErr()));
+    return cl;
   }
 
   InputStream stdin() {

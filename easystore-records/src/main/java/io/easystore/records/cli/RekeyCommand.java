@@ -57,6 +57,8 @@ final class RekeyCommand extends Subcommand {
     }
     long records = 0;
     long pages = 0;
+    // Opening a FIFO for writing would wait for a reader forever.
+    io.easystore.io.NotRegularFileException.requireRegularFile(archive);
     // Hold the lock appenders take, so no record is appended to the old file meanwhile.
     try (FileChannel ch = FileChannel.open(archive, StandardOpenOption.WRITE);
         FileLock held = tryLock(ch);
@@ -84,7 +86,7 @@ final class RekeyCommand extends Subcommand {
         }
       }
     } catch (KeyUnavailableException e) {
-      throw e.inContainer(archive.toString());
+      throw KeyOptions.oldKey(e, archive.toString());
     }
     out().println("rewrote " + archive + (to != null ? " to " + to : "") + ": " + records + " records in " + pages
         + " pages; " + (key == null ? "not encrypted" : "encrypted with key '" + key.keyId() + "'")

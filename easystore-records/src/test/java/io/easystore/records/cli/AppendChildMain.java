@@ -46,6 +46,7 @@ public final class AppendChildMain {
       }
     };
     CommandLine cl = new CommandLine(new RecordsCommand(() -> in), KeyOptions.factory(System.getenv()));
+    RecordsCommand.withErrorHandling(cl);
     System.exit(cl.execute(args));
   }
 }

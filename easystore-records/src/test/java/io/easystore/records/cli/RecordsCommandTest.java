@@ -31,6 +31,7 @@ class RecordsCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new RecordsCommand(
         () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+    RecordsCommand.withErrorHandling(cl);
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);

@@ -56,6 +56,7 @@ class RecordsKeyOptionsTest {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new RecordsCommand(
         () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), KeyOptions.factory(env));
+    RecordsCommand.withErrorHandling(cl);
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
@@ -132,6 +133,20 @@ class RecordsKeyOptionsTest {
     assertThat(missing.err).contains(a).contains("EASYSTORE_KEY_K");
     assertThat(malformed.err).contains("16 bytes, not 32");
     assertThat(wrong.err).contains(a).contains("not the key");
+  }
+
+  @Test
+  void keyOptionsWithoutEncryptOnANewArchiveAreRefusedInsteadOfWritingPlaintext() throws Exception {
+    env.put("V", B64);
+    String a = archive("plain.rec");
+    Result r = run("x\n", "append", a, "--key-env", "V");
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err.strip()).doesNotContain("\n").contains("--key-env gives a key, but without --encrypt")
+        .contains("add --encrypt");
+    assertThat(Files.exists(Path.of(a))).as("nothing written").isFalse();
+    // An existing encrypted archive is appended to with its key: no --encrypt needed.
+    assertThat(run("x\n", "append", a, "--encrypt", "--key-env", "V").code).isZero();
+    assertThat(run("y\n", "append", a, "--key-env", "V").code).isZero();
   }
 
   @Test
