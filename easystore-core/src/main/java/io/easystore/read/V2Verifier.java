@@ -36,7 +36,6 @@ final class V2Verifier {
   private final V2ContainerReader reader;
   private final List<String> problems = new ArrayList<>();
   private final Set<Long> pagesSeen = new HashSet<>();
-  private long pageBytes;
   private final EntryFields parentProbe = new EntryFields();
   private byte[] prevKey;
   private String lastParentChecked = "";
@@ -137,18 +136,11 @@ final class V2Verifier {
   }
 
   /**
-   * The index pages fill {@code [index_start, dict_start)} and the dictionaries {@code [dict_start,
-   * root_start)} without a gap: the root block is found from the file's end, so bytes inserted
-   * before it would otherwise go unnoticed (they change no content, but the file is not the one
-   * written).
+   * The dictionaries fill {@code [dict_start, root_start)} without a gap (with none, the two are
+   * equal): the root block is found from the file's end, so bytes inserted before it would
+   * otherwise go unnoticed (they change no content, but the file is not the one written).
    */
   private void checkRegionsTile() {
-    long indexStart = Math.min(footer.indexStart(), footer.dictStart());
-    if (indexStart + pageBytes != footer.dictStart()) {
-      problems.add(source.name() + " @ offset " + (indexStart + pageBytes) + ": the index pages end at "
-          + (indexStart + pageBytes) + " but the dictionaries start at " + footer.dictStart()
-          + " (bytes between them that no page holds)");
-    }
     long end = footer.dictStart();
     for (RootBlock.DictRef d : root.dictionaries()) {
       end = Math.max(end, d.offset() + d.length());
@@ -215,7 +207,6 @@ final class V2Verifier {
       problems.add(where(parent) + "page " + start + " is referenced twice");
       return;
     }
-    pageBytes += span;
     Node child;
     try {
       child = index.load(start, span, parent.level() - 1, true);
