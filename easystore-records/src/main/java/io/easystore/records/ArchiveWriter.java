@@ -217,6 +217,9 @@ final class ArchiveWriter implements RecordWriter {
     // retries it, and only if that fails too is there something to report.
     IOException earlier = timerFailure;
     timerFailure = null;
+    // An interrupted closer still writes the last page (there is no later call to write it); the
+    // interrupt is kept for its next blocking call.
+    boolean interrupted = Thread.interrupted();
     try {
       writePage();
       out.sync();
@@ -226,7 +229,13 @@ final class ArchiveWriter implements RecordWriter {
       }
       throw e;
     } finally {
-      out.close();
+      try {
+        out.close();
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 }
