@@ -5,6 +5,7 @@ import io.easystore.codec.Codec;
 import io.easystore.codec.Codecs;
 import io.easystore.crypto.PageSealer;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 
@@ -81,7 +82,14 @@ final class ArchiveWriter implements RecordWriter {
     len = pos + n;
     Bookmark b = new Bookmark(out.position(), count++);
     if (len + Format.TERMINATOR >= opts.pageSize || due()) {
-      writePage();
+      try {
+        writePage();
+      } catch (InterruptedIOException e) {
+        // The record is buffered: failing the append now would make a retry store it twice. The
+        // page stays buffered for the next call (which refuses before buffering while the
+        // interrupt status, still set, lasts).
+        assert Thread.currentThread().isInterrupted() : e;
+      }
     }
     return b;
   }

@@ -70,6 +70,21 @@ class InterruptedWriterIoTest {
   }
 
   @Test
+  void interruptedAppendThatFillsAPageStoresTheRecordOnce() throws Exception {
+    Path p = dir.resolve("e.rec");
+    String big = "x".repeat(5000);
+    try (RecordWriter w = RecordArchives.create(p, options())) {
+      Thread.currentThread().interrupt();
+      w.append(big);
+      assertThat(Thread.interrupted()).as("interrupt status kept").isTrue();
+      assertThat(probe(p)).isEqualTo("locked");
+    }
+    try (RecordReader r = RecordArchives.open(p, ReaderOptions.defaults())) {
+      assertThat(TestArchives.readAll(r)).extracting(e -> e.value()).containsExactly(big);
+    }
+  }
+
+  @Test
   void interruptedCloseStillWritesTheLastPage() throws Exception {
     Path p = dir.resolve("c.rec");
     RecordWriter w = RecordArchives.create(p, options());
