@@ -96,9 +96,17 @@ public final class PageSealer {
    * @throws KeyUnavailableException with reason {@code WRONG} when they differ
    */
   public void verifyKeyCheck(byte[] stored, String container) throws KeyUnavailableException {
+    verifyKeyCheck(stored, container, "container");
+  }
+
+  /**
+   * {@link #verifyKeyCheck(byte[], String)} for files that are not containers: {@code kind}
+   * ("archive") is what the message calls {@code name}, so users read their own terms.
+   */
+  public void verifyKeyCheck(byte[] stored, String name, String kind) throws KeyUnavailableException {
     if (stored == null || !MessageDigest.isEqual(stored, keyCheck)) {
       throw new WrongKeyException(keyId,
-          container + ": key '" + keyId + "' is not the key this container was encrypted with");
+          name + ": key '" + keyId + "' is not the key this " + kind + " was encrypted with");
     }
   }
 

@@ -110,7 +110,7 @@ public final class ReopeningChannel implements Closeable {
       if (fileKey != null && !fileKey.equals(key)) {
         fresh.close();
         throw new IOException(path + ": the file was replaced since it was opened, so the channel an interrupt"
-            + " closed cannot be reopened on the same bytes; open the container again");
+            + " closed cannot be reopened on the same bytes; open it again");
       }
       channel = fresh;
     }

@@ -38,7 +38,7 @@ final class ArchiveReader implements RecordReader {
     if (meta.encrypted() && opts.keys() != null) {
       try {
         sealer = PageSealer.create(meta.keyId(), opts.keys());
-        sealer.verifyKeyCheck(Base64.getDecoder().decode(meta.keyCheck()), src.name());
+        sealer.verifyKeyCheck(Base64.getDecoder().decode(meta.keyCheck()), src.name(), "archive");
         vh.authenticate(sealer, src.name());
       } catch (KeyUnavailableException e) {
         // Headers, stats and splits need no key; a missing one is reported when a payload is read.

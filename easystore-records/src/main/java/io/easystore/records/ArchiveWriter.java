@@ -5,6 +5,7 @@ import io.easystore.codec.Codec;
 import io.easystore.codec.Codecs;
 import io.easystore.crypto.PageSealer;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 
@@ -81,7 +82,14 @@ final class ArchiveWriter implements RecordWriter {
     len = pos + n;
     Bookmark b = new Bookmark(out.position(), count++);
     if (len + Format.TERMINATOR >= opts.pageSize || due()) {
-      writePage();
+      try {
+        writePage();
+      } catch (InterruptedIOException e) {
+        // The record is buffered: failing the append now would make a retry store it twice. The
+        // page stays buffered for the next call (which refuses before buffering while the
+        // interrupt status, still set, lasts).
+        assert Thread.currentThread().isInterrupted() : e;
+      }
     }
     return b;
   }
@@ -217,6 +225,9 @@ final class ArchiveWriter implements RecordWriter {
     // retries it, and only if that fails too is there something to report.
     IOException earlier = timerFailure;
     timerFailure = null;
+    // An interrupted closer still writes the last page (there is no later call to write it); the
+    // interrupt is kept for its next blocking call.
+    boolean interrupted = Thread.interrupted();
     try {
       writePage();
       out.sync();
@@ -226,7 +237,13 @@ final class ArchiveWriter implements RecordWriter {
       }
       throw e;
     } finally {
-      out.close();
+      try {
+        out.close();
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 }

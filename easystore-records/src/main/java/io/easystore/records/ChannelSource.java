@@ -8,7 +8,11 @@ import java.nio.channels.FileChannel;
 /**
  * Reads through the writer's own locked channel. A second channel would not do: on Linux,
  * closing any descriptor of a file drops the process's POSIX locks on it, the writer's included.
+ * Reads run on {@link ChannelThread}, so an interrupted caller gets an
+ * {@link java.io.InterruptedIOException} instead of closing the channel (and dropping the lock).
  * Closing this source leaves the channel open.
+ *
+ * <p>Thread-safe: positional reads only.
  */
 final class ChannelSource implements RangeSource {
   private final String name;
@@ -18,7 +22,7 @@ final class ChannelSource implements RangeSource {
   ChannelSource(String name, FileChannel ch) throws IOException {
     this.name = name;
     this.ch = ch;
-    this.size = ch.size();
+    this.size = ChannelThread.call(name, ch::size);
   }
 
   @Override
@@ -40,13 +44,13 @@ final class ChannelSource implements RangeSource {
     if (position + room > size) {
       ByteBuffer slice = dst.slice();
       slice.limit((int) (size - position));
-      int n = ch.read(slice, position);
+      int n = ChannelThread.call(name, () -> ch.read(slice, position));
       if (n > 0) {
         dst.position(dst.position() + n);
       }
       return n;
     }
-    return ch.read(dst, position);
+    return ChannelThread.call(name, () -> ch.read(dst, position));
   }
 
   @Override

@@ -43,17 +43,26 @@ interface PageOutput extends Closeable {
       io.easystore.io.NotRegularFileException.requireRegularFile(path);
       this.ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock l;
+      long size;
       try {
-        l = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        l = null;
+        l = ChannelThread.call(path.toString(), () -> {
+          try {
+            return ch.tryLock();
+          } catch (OverlappingFileLockException e) {
+            return null;
+          }
+        });
+        size = l == null ? 0 : ChannelThread.call(path.toString(), ch::size);
+      } catch (IOException | RuntimeException e) {
+        ch.close();
+        throw e;
       }
       if (l == null) {
         ch.close();
         throw new IOException(path + ": another writer has this archive open");
       }
       this.lock = l;
-      this.position = ch.size();
+      this.position = size;
     }
 
     FileChannel channel() {
@@ -62,8 +71,11 @@ interface PageOutput extends Closeable {
 
     /** Cuts the file to {@code size} (torn tail removal) and continues there. */
     void truncate(long size) throws IOException {
-      ch.truncate(size);
-      ch.force(true);
+      ChannelThread.call(name(), () -> {
+        ch.truncate(size);
+        ch.force(true);
+        return null;
+      });
       position = size;
     }
 
@@ -80,36 +92,51 @@ interface PageOutput extends Closeable {
     @Override
     public void write(byte[] b) throws IOException {
       long start = position;
-      ByteBuffer buf = ByteBuffer.wrap(b);
-      try {
-        while (buf.hasRemaining()) {
-          position += ch.write(buf, position);
-        }
-      } catch (IOException e) {
-        // A failed page must not leave half a page that a retried write would land behind.
+      position = ChannelThread.call(name(), () -> {
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        long at = start;
         try {
-          ch.truncate(start);
-          position = start;
-        } catch (IOException t) {
-          e.addSuppressed(t);
+          while (buf.hasRemaining()) {
+            at += ch.write(buf, at);
+          }
+          return at;
+        } catch (IOException e) {
+          // A failed page must not leave half a page that a retried write would land behind.
+          try {
+            ch.truncate(start);
+          } catch (IOException t) {
+            e.addSuppressed(t);
+          }
+          throw e;
         }
-        throw e;
-      }
+      });
     }
 
     @Override
     public void sync() throws IOException {
-      ch.force(false);
+      ChannelThread.call(name(), () -> {
+        ch.force(false);
+        return null;
+      });
     }
 
     @Override
     public void close() throws IOException {
+      // Closing drops the lock anyway, but an interrupted caller must still release it cleanly
+      // rather than get ClosedByInterruptException from a close that did its job.
+      boolean interrupted = Thread.interrupted();
       try {
         if (lock.isValid()) {
           lock.release();
         }
       } finally {
-        ch.close();
+        try {
+          ch.close();
+        } finally {
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
+        }
       }
     }
   }

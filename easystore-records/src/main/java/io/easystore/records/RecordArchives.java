@@ -108,7 +108,7 @@ public final class RecordArchives {
               path + " is encrypted with key '" + meta.keyId() + "'; supply it to append");
         }
         sealer = PageSealer.create(meta.keyId(), opts.keys);
-        sealer.verifyKeyCheck(Base64.getDecoder().decode(meta.keyCheck()), path.toString());
+        sealer.verifyKeyCheck(Base64.getDecoder().decode(meta.keyCheck()), path.toString(), "archive");
         vh.authenticate(sealer, path.toString());
       }
       // A format 1 archive stays format 1: its header cannot be sealed in place (rekey rewrites it).
