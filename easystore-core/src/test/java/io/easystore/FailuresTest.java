@@ -37,7 +37,7 @@ class FailuresTest {
         new Row(new IllegalArgumentException("threads must be 1..256"), Failures.FAILED, "threads must be 1..256"),
         new Row(new NullPointerException(), Failures.FAILED, "internal error (run again with --debug"),
         new Row(new CorruptContainerException("c.des", 12, "e", "bad"), Failures.DAMAGED, "c.des @ offset 12 [entry 'e']: bad"),
-        new Row(new UnsupportedVersionException.TooNew("c.des", 8, 9, 2), Failures.DAMAGED, "newer than this library"),
+        new Row(new UnsupportedVersionException.TooNew("c.des", 8, 9, 2), Failures.UNSUPPORTED, "newer than this library"),
         new Row(new LimitExceededException("c.des", 0, null, "entries", 9, 5, "--max-entries"), Failures.FAILED,
             "raise it with --max-entries"),
         new Row(new NotRegularFileException("f.des", NotRegularFileException.Kind.FIFO), Failures.DAMAGED,

@@ -175,12 +175,12 @@ class RecordsCommandTest {
       Files.write(a, b);
       for (String cmd : new String[] {"cat", "stats", "tail"}) {
         Result r = run("", cmd, a.toString());
-        assertThat(r.code).as(cmd + " of version " + version + ": " + r.err).isEqualTo(1);
+        assertThat(r.code).as(cmd + " of version " + version + ": " + r.err).isEqualTo(5);
         assertThat(r.err.strip()).startsWith("des records " + cmd + ": ").contains("version " + version)
             .doesNotContain("\n");
       }
       Result app = run("x\n", "append", a.toString());
-      assertThat(app.code).as(app.err).isEqualTo(1);
+      assertThat(app.code).as(app.err).isEqualTo(5);
     }
   }
 
