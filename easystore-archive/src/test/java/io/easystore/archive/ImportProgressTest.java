@@ -61,7 +61,9 @@ class ImportProgressTest {
       entries.add(ArchiveFixtures.Entry.file("d/f" + i, body(i), 0644, 0));
     }
     Path tar = ArchiveFixtures.tar(tmp.resolve("in.tar." + compression), compression, entries);
-    assertThat(importWithProgress(tar)).as("the bar moves before the end").hasSizeGreaterThan(2);
+    // Rising positions that end at the size: two or more mean the bar moved before the end (bzip2
+    // reads its input in 900 kB blocks, so it moves in few, large steps).
+    assertThat(importWithProgress(tar)).as("the bar moves before the end").hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
