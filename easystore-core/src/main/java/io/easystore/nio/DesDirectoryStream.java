@@ -75,6 +75,11 @@ final class DesDirectoryStream implements DirectoryStream<Path> {
         exhausted = page.size() < PAGE;
         for (IndexEntry e : page) {
           after = e.baseName();
+          if (!addressable(e.baseName())) {
+            // A v1 name no path can name (NUL, ".", "..", empty): listing it would hand out a
+            // path that cannot be opened, so it is left out, as FileTrees do.
+            continue;
+          }
           Path child = dir.resolve(e.baseName());
           if (filter == null || filter.accept(child)) {
             ready.add(child);
@@ -83,6 +88,11 @@ final class DesDirectoryStream implements DirectoryStream<Path> {
       } catch (IOException e) {
         throw new DirectoryIteratorException(e);
       }
+    }
+
+    private boolean addressable(String base) {
+      return !base.isEmpty() && !base.equals(".") && !base.equals("..") && base.indexOf('\0') < 0
+          && base.indexOf('/') < 0;
     }
 
     @Override
