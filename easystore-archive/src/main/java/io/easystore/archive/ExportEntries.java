@@ -3,6 +3,8 @@ package io.easystore.archive;
 import io.easystore.DesReader;
 import io.easystore.IndexEntry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,5 +52,18 @@ final class ExportEntries {
       }
     }
     return Integer.compare(a.length(), b.length());
+  }
+
+  /** Copies {@code e}'s body into the open archive entry through {@code buf}; returns the bytes copied. */
+  static long copyBody(DesReader reader, IndexEntry e, OutputStream out, byte[] buf) throws IOException {
+    long bytes = 0;
+    try (InputStream in = reader.openStream(e.name())) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        out.write(buf, 0, n);
+        bytes += n;
+      }
+    }
+    return bytes;
   }
 }

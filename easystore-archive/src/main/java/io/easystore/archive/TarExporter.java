@@ -4,7 +4,6 @@ import io.easystore.DesReader;
 import io.easystore.IndexEntry;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,13 +98,7 @@ public final class TarExporter {
         }
         t.setSize(e.size());
         tar.putArchiveEntry(t);
-        try (InputStream in = reader.openStream(e.name())) {
-          int n;
-          while ((n = in.read(buf)) > 0) {
-            tar.write(buf, 0, n);
-            bytes += n;
-          }
-        }
+        bytes += ExportEntries.copyBody(reader, e, tar, buf);
         tar.closeArchiveEntry();
         progress.accept(e.size());
         files++;

@@ -5,7 +5,6 @@ import io.easystore.EntryAttributes;
 import io.easystore.IndexEntry;
 import io.easystore.io.TempFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -70,13 +69,7 @@ public final class ZipExporter {
         }
         z.setSize(e.size());
         zip.putArchiveEntry(z);
-        try (InputStream in = reader.openStream(e.name())) {
-          int n;
-          while ((n = in.read(buf)) > 0) {
-            zip.write(buf, 0, n);
-            bytes += n;
-          }
-        }
+        bytes += ExportEntries.copyBody(reader, e, zip, buf);
         zip.closeArchiveEntry();
         progress.accept(e.size());
         files++;

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -181,12 +180,15 @@ class ElsStoreFuzzTest {
     }
   }
 
-  /** Writes the seeds from the current writer (on request: -Deasystore.fuzz.writeSeeds=true). */
+  /**
+   * The seeds written by the current writer pass the target; with -Deasystore.fuzz.writeSeeds=true
+   * they are written over the committed ones.
+   */
   @Test
-  @EnabledIfSystemProperty(named = "easystore.fuzz.writeSeeds", matches = "true")
-  void writeSeeds(@TempDir Path tmp) throws IOException {
-    Path out = Files.createDirectories(Paths.get(
-        "src/test/resources/io/easystore/els/ElsStoreFuzzTestInputs/storesFromArbitraryTreesReadOrFailTyped"));
+  void seedsFromTheCurrentWriterPassTheTarget(@TempDir Path tmp) throws IOException {
+    Path out = Boolean.getBoolean("easystore.fuzz.writeSeeds") ? Files.createDirectories(Paths.get(
+        "src/test/resources/io/easystore/els/ElsStoreFuzzTestInputs/storesFromArbitraryTreesReadOrFailTyped"))
+        : Files.createDirectories(tmp.resolve("seeds"));
     ElsStore s = ElsStore.open(tmp.resolve("a"), ElsOptions.defaults().withSync(false));
     s.rootBucket().put("small", "v".getBytes(StandardCharsets.UTF_8));
     s.rootBucket().put("empty", new byte[0]);
@@ -196,5 +198,8 @@ class ElsStoreFuzzTest {
     ElsStore j = ElsStore.open(tmp.resolve("j"), ElsOptions.defaults().withSync(false));
     JsonMapping.importJson(j, "{\"a\":{\"b\":{\"secret\":\"in-b\"}},\"arr\":[10,20,30],\"t\":true,\"n\":null}");
     Files.write(out.resolve("seed-json"), pack(j.directory()));
+    for (String seed : new String[] {"seed-buckets", "seed-json"}) {
+      storesFromArbitraryTreesReadOrFailTyped(Files.readAllBytes(out.resolve(seed)));
+    }
   }
 }
