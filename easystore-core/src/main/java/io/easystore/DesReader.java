@@ -1,9 +1,9 @@
 package io.easystore;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.easystore.internal.container.ContainerReaders;
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
-import io.easystore.read.ContainerReaders;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

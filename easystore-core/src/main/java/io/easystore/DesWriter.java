@@ -1,10 +1,10 @@
 package io.easystore;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easystore.internal.container.ContainerWriters;
+import io.easystore.internal.json.ReferenceJson;
 import io.easystore.io.ContainerSink;
 import io.easystore.io.RangeSources;
-import io.easystore.json.ReferenceJson;
-import io.easystore.write.ContainerWriters;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

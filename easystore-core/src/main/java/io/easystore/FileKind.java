@@ -1,6 +1,6 @@
 package io.easystore;
 
-import io.easystore.format.FpackIndex;
+import io.easystore.internal.fpack.FpackIndex;
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.easystore;
 
 import io.easystore.codec.CodecId;
-import io.easystore.codec.Codecs;
+import io.easystore.internal.codec.Codecs;
 import java.nio.file.Path;
 import java.util.Objects;
 

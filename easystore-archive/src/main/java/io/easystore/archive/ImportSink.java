@@ -1,12 +1,12 @@
 package io.easystore.archive;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.CorruptContainerException;
 import io.easystore.DesWriter;
 import io.easystore.EntryAttributes;
 import io.easystore.LimitExceededException;
-import io.easystore.format.V1Index;
-import io.easystore.format.V2Paths;
+import io.easystore.internal.v1.V1Index;
+import io.easystore.internal.v2.V2Paths;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.easystore.archive;
 import io.easystore.CorruptContainerException;
 import io.easystore.DesWriter;
 import io.easystore.WriterOptions;
-import io.easystore.format.FpackIndex;
+import io.easystore.internal.fpack.FpackIndex;
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
 import java.io.IOException;

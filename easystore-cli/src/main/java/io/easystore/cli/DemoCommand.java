@@ -6,7 +6,7 @@ import io.easystore.IndexEntry;
 import io.easystore.VerifyReport;
 import io.easystore.WriterOptions;
 import io.easystore.codec.CodecId;
-import io.easystore.json.ReferenceJson;
+import io.easystore.internal.json.ReferenceJson;
 import io.easystore.tree.FileTree;
 import io.easystore.tree.FileTrees;
 import io.easystore.tree.PackIssue;

@@ -2,7 +2,8 @@ package io.easystore.cli;
 
 import io.easystore.DesWriter;
 import io.easystore.WriterOptions;
-import io.easystore.json.ReferenceJson;
+import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.internal.json.ReferenceJson;
 import io.easystore.tree.PackIssue;
 import io.easystore.tree.PackListener;
 import io.easystore.tree.PackOptions;
@@ -12,14 +13,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.easystore.crypto.cli.KeyOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "pack", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Pack a directory tree into a container: DES v2 by default (directories, compression,"

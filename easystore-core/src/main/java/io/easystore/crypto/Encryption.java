@@ -1,5 +1,6 @@
 package io.easystore.crypto;
 
+import io.easystore.internal.crypto.PageSealer;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.easystore.crypto;
 
+import io.easystore.internal.crypto.Pkcs12Keys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

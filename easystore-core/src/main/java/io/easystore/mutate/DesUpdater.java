@@ -1,8 +1,9 @@
 package io.easystore.mutate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.DesReader;
 import io.easystore.EntryAttributes;
+import io.easystore.internal.updates.FileUpdater;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ public interface DesUpdater extends Closeable {
    */
   static SpaceStats space(java.nio.file.Path container) throws IOException {
     try (io.easystore.io.RangeSource s = io.easystore.io.RangeSources.file(container)) {
-      io.easystore.read.CommitState st = io.easystore.read.CommitState.locate(s,
+      io.easystore.internal.updates.CommitState st = io.easystore.internal.updates.CommitState.locate(s,
           io.easystore.ReaderOptions.defaults(), true);
       return FileUpdater.spaceOf(st, st.committedEnd());
     }

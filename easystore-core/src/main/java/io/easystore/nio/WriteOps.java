@@ -1,11 +1,11 @@
 package io.easystore.nio;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.DesReader;
 import io.easystore.EntryAttributes;
-import io.easystore.format.V2Paths;
+import io.easystore.internal.v2.V2Paths;
 import io.easystore.mutate.DesUpdater;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

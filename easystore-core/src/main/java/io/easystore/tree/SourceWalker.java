@@ -1,8 +1,8 @@
 package io.easystore.tree;
 
 import io.easystore.EntryAttributes;
-import io.easystore.format.V1Index;
-import io.easystore.format.V2Paths;
+import io.easystore.internal.v1.V1Index;
+import io.easystore.internal.v2.V2Paths;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.DirectoryStream;

@@ -12,9 +12,9 @@ import io.easystore.ReaderOptions;
 import io.easystore.VerifyReport;
 import io.easystore.WriterOptions;
 import io.easystore.codec.CodecId;
-import io.easystore.format.ByteCursor;
-import io.easystore.format.Checksums;
-import io.easystore.format.V2Footer;
+import io.easystore.internal.bytes.ByteCursor;
+import io.easystore.internal.bytes.Checksums;
+import io.easystore.internal.v2.V2Footer;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
 import java.io.InputStream;
@@ -233,7 +233,7 @@ class V2CorruptionTest {
         m[node + field + b] = (byte) (v >>> (8 * b));
       }
       int length = Math.max(16, Math.min(ByteCursor.getLe32(m, node + 8), m.length - node));
-      io.easystore.format.ByteBuilder.putLe32(m, node + 12, Checksums.crc32c(m, node, 12, m, node + 16, length - 16));
+      io.easystore.internal.bytes.ByteBuilder.putLe32(m, node + 12, Checksums.crc32c(m, node, 12, m, node + 16, length - 16));
       if (node == rootNode) {
         fixFooterCrc(m, f.rootLength());
       }
@@ -265,7 +265,7 @@ class V2CorruptionTest {
   private static void fixFooterCrc(byte[] m, int rootLength) {
     int at = m.length - V2Footer.SIZE;
     int root = at - rootLength;
-    io.easystore.format.ByteBuilder.putLe32(m, at + 68, Checksums.crc32c(m, root, rootLength, m, at, 68));
+    io.easystore.internal.bytes.ByteBuilder.putLe32(m, at + 68, Checksums.crc32c(m, root, rootLength, m, at, 68));
   }
 
   /** Edge values of every node header field, with the node's CRC (and the footer's) recomputed. */
@@ -288,7 +288,7 @@ class V2CorruptionTest {
             m[node + field + b] = (byte) (v >>> (8 * b));
           }
           int length = Math.max(16, Math.min(ByteCursor.getLe32(m, node + 8), m.length - node));
-          io.easystore.format.ByteBuilder.putLe32(m, node + 12,
+          io.easystore.internal.bytes.ByteBuilder.putLe32(m, node + 12,
               Checksums.crc32c(m, node, 12, m, node + 16, length - 16));
           if (node == nodes[0]) {
             fixFooterCrc(m, f.rootLength());

@@ -1,11 +1,8 @@
 package io.easystore.crypto;
 
-import io.easystore.testing.KeyLeaks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.DesReader;
 import io.easystore.DesWriter;
 import io.easystore.EntryAttributes;
@@ -14,8 +11,10 @@ import io.easystore.ReaderOptions;
 import io.easystore.VerifyReport;
 import io.easystore.WriterOptions;
 import io.easystore.codec.CodecId;
+import io.easystore.internal.json.ReferenceJson;
 import io.easystore.io.RangeSources;
-import io.easystore.json.ReferenceJson;
+import io.easystore.testing.KeyLeaks;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Round trips of encrypted DES v2 containers through every read path, for every codec. */
-class EncryptedContainerTest {
+public class EncryptedContainerTest {
   static final byte[] KEY = new byte[32];
   static final byte[] OTHER = new byte[32];
 
@@ -47,7 +46,7 @@ class EncryptedContainerTest {
     new Random(2).nextBytes(OTHER);
   }
 
-  static final KeyProvider KEYS = KeyProviders.of("k1", KEY);
+  public static final KeyProvider KEYS = KeyProviders.of("k1", KEY);
 
   @TempDir Path tmp;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.easystore.internal.crypto.PageSealerTest;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package io.easystore.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.DesReader;
 import io.easystore.DesWriter;
 import io.easystore.ReaderOptions;
 import io.easystore.WriterOptions;
-import io.easystore.json.ReferenceJson;
+import io.easystore.internal.json.ReferenceJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.easystore.DesReader;
 import io.easystore.ReaderOptions;
+import io.easystore.internal.updates.CommitState;
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
-import io.easystore.read.CommitState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

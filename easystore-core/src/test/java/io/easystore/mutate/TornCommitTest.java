@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easystore.DesReader;
 import io.easystore.DesWriter;
-import io.easystore.format.ByteCursor;
-import io.easystore.format.CommitRecord;
+import io.easystore.internal.bytes.ByteCursor;
+import io.easystore.internal.updates.CommitRecord;
+import io.easystore.internal.v2.V2Header;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,8 @@ class TornCommitTest {
   static byte[] headerDuringCommit(byte[] after, long committedEnd) {
     byte[] h = Arrays.copyOf(after, 32);
     UUID uuid = new UUID(ByteCursor.getLe64(h, 16), ByteCursor.getLe64(h, 24));
-    System.arraycopy(CommitRecord.anchorBytes(committedEnd, uuid), 0, h, CommitRecord.ANCHOR_OFFSET,
-        CommitRecord.ANCHOR_BYTES);
+    System.arraycopy(V2Header.anchorBytes(committedEnd, uuid), 0, h, V2Header.ANCHOR_OFFSET,
+        V2Header.ANCHOR_BYTES);
     return h;
   }
 

@@ -3,14 +3,14 @@ package io.easystore.mutate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.DesReader;
 import io.easystore.DesWriter;
 import io.easystore.EntryAttributes;
 import io.easystore.IndexEntry;
 import io.easystore.WriterOptions;
 import io.easystore.codec.CodecId;
-import io.easystore.json.ReferenceJson;
+import io.easystore.internal.json.ReferenceJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

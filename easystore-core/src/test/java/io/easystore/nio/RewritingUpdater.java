@@ -1,15 +1,15 @@
 package io.easystore.nio;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.DesReader;
 import io.easystore.DesWriter;
 import io.easystore.EntryAttributes;
 import io.easystore.IndexEntry;
 import io.easystore.ReaderOptions;
-import io.easystore.format.V2Paths;
+import io.easystore.internal.v2.V2Paths;
 import io.easystore.io.RangeSources;
 import io.easystore.mutate.DesUpdater;
 import io.easystore.mutate.SpaceStats;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryNotEmptyException;

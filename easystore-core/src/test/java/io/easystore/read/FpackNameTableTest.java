@@ -62,10 +62,10 @@ class FpackNameTableTest {
   @Test
   void incompleteTailCountsOnlyAnUnfinishedSequence() {
     byte[] e = "é".getBytes(StandardCharsets.UTF_8);
-    assertThat(io.easystore.format.FpackIndexAccess.incompleteTail(new byte[] {'a', e[0]})).isEqualTo(1);
-    assertThat(io.easystore.format.FpackIndexAccess.incompleteTail(new byte[] {'a', e[0], e[1]})).isZero();
+    assertThat(io.easystore.internal.fpack.FpackIndexAccess.incompleteTail(new byte[] {'a', e[0]})).isEqualTo(1);
+    assertThat(io.easystore.internal.fpack.FpackIndexAccess.incompleteTail(new byte[] {'a', e[0], e[1]})).isZero();
     byte[] cjk = "日".getBytes(StandardCharsets.UTF_8);
-    assertThat(io.easystore.format.FpackIndexAccess.incompleteTail(new byte[] {cjk[0], cjk[1]})).isEqualTo(2);
-    assertThat(io.easystore.format.FpackIndexAccess.incompleteTail(new byte[] {'a', 'b'})).isZero();
+    assertThat(io.easystore.internal.fpack.FpackIndexAccess.incompleteTail(new byte[] {cjk[0], cjk[1]})).isEqualTo(2);
+    assertThat(io.easystore.internal.fpack.FpackIndexAccess.incompleteTail(new byte[] {'a', 'b'})).isZero();
   }
 }

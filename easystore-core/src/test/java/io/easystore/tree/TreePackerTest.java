@@ -252,7 +252,7 @@ class TreePackerTest {
     Path src = src();
     Path c = tmp.resolve("meta.des");
     TreePacker.pack(src, c, WriterOptions.defaults(), PackOptions.defaults().withThreads(3)
-        .withMetadata((file, path) -> io.easystore.json.ReferenceJson.object().put("from", path)), PackListener.NONE);
+        .withMetadata((file, path) -> io.easystore.internal.json.ReferenceJson.object().put("from", path)), PackListener.NONE);
     try (DesReader r = DesReader.open(c)) {
       assertThat(r.getMeta("data/sub/b.txt").get("from").asText()).isEqualTo("data/sub/b.txt");
     }

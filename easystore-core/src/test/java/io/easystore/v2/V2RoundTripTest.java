@@ -2,7 +2,6 @@ package io.easystore.v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.easystore.ChecksumKind;
 import io.easystore.ContainerStats;
 import io.easystore.DesReader;
@@ -13,6 +12,7 @@ import io.easystore.VerifyReport;
 import io.easystore.WriterOptions;
 import io.easystore.codec.CodecId;
 import io.easystore.io.RangeSources;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -159,12 +159,12 @@ class V2RoundTripTest {
     for (String d : parents) {
       Set<String> expected = new HashSet<>();
       for (String p : files) {
-        if (io.easystore.format.V2Paths.parent(p).equals(d)) {
+        if (io.easystore.internal.v2.V2Paths.parent(p).equals(d)) {
           expected.add(p);
         }
       }
       for (String p : dirs) {
-        if (io.easystore.format.V2Paths.parent(p).equals(d)) {
+        if (io.easystore.internal.v2.V2Paths.parent(p).equals(d)) {
           expected.add(p);
         }
       }

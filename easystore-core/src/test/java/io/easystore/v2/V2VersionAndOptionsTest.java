@@ -8,7 +8,7 @@ import io.easystore.DesWriter;
 import io.easystore.UnsupportedVersionException;
 import io.easystore.WriterOptions;
 import io.easystore.codec.CodecId;
-import io.easystore.format.V1Footer;
+import io.easystore.internal.v1.V1Footer;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package io.easystore.records;
 
 import io.easystore.CorruptContainerException;
 import io.easystore.crypto.KeyUnavailableException;
-import io.easystore.crypto.PageSealer;
+import io.easystore.internal.crypto.PageSealer;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.easystore.records;
 
 import io.easystore.LimitExceededException;
-import io.easystore.codec.Codec;
-import io.easystore.codec.Codecs;
-import io.easystore.crypto.PageSealer;
+import io.easystore.internal.codec.Codec;
+import io.easystore.internal.codec.Codecs;
+import io.easystore.internal.crypto.PageSealer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.easystore.records;
 
-import io.easystore.crypto.PageSealer;
+import io.easystore.internal.crypto.PageSealer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 

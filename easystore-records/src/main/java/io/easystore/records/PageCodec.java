@@ -1,13 +1,13 @@
 package io.easystore.records;
 
 import io.easystore.CorruptContainerException;
-import io.easystore.codec.Codec;
 import io.easystore.codec.CodecId;
-import io.easystore.codec.Codecs;
 import io.easystore.crypto.AuthenticationFailedException;
 import io.easystore.crypto.BlockMovedException;
 import io.easystore.crypto.MissingKeyException;
-import io.easystore.crypto.PageSealer;
+import io.easystore.internal.codec.Codec;
+import io.easystore.internal.codec.Codecs;
+import io.easystore.internal.crypto.PageSealer;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -6,7 +6,7 @@ import io.easystore.UnsupportedVersionException;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.BlockMovedException;
 import io.easystore.crypto.BlockTruncatedException;
-import io.easystore.crypto.PageSealer;
+import io.easystore.internal.crypto.PageSealer;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -2,7 +2,7 @@ package io.easystore.records;
 
 import io.easystore.crypto.KeyUnavailableException;
 import io.easystore.crypto.MissingKeyException;
-import io.easystore.crypto.PageSealer;
+import io.easystore.internal.crypto.PageSealer;
 import io.easystore.io.ContainerSink;
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;

@@ -1,14 +1,14 @@
 package io.easystore.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.CorruptContainerException;
 import io.easystore.UnsupportedVersionException;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.AuthenticationFailedException;
 import io.easystore.crypto.KeyProviders;
-import io.easystore.crypto.PageSealer;
+import io.easystore.internal.crypto.PageSealer;
 import io.easystore.io.RangeSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

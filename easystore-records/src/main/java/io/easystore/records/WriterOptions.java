@@ -1,9 +1,9 @@
 package io.easystore.records;
 
 import io.easystore.codec.CodecId;
-import io.easystore.codec.Codecs;
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;
+import io.easystore.internal.codec.Codecs;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;

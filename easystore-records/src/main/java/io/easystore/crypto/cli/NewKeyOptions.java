@@ -3,7 +3,7 @@ package io.easystore.crypto.cli;
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;
 import io.easystore.crypto.KeyUnavailableException;
-import io.easystore.crypto.PageSealer;
+import io.easystore.internal.crypto.PageSealer;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
