@@ -1,6 +1,10 @@
-package io.easystore;
+package io.easystore.cli;
 
+import io.easystore.CorruptContainerException;
+import io.easystore.LimitExceededException;
+import io.easystore.UnsupportedVersionException;
 import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.els.ElsVersionException;
 import io.easystore.io.NotRegularFileException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,13 +20,15 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * The one mapping from an exception that reaches the command line to the line printed and the
- * exit code, shared by {@code des}, {@code des records} and {@code des els} (each installs it as
- * picocli's execution and parameter exception handler). A message says what went wrong and
- * where, on one line, without Java class names; the same failure gets the same exit code in every
- * command:
+ * exit code, for {@code des}, {@code des records} and {@code des els} alike: {@link ErrorHandler},
+ * installed once on des's root command line, prints {@link #message} and returns
+ * {@link #exitCode}. A message says what went wrong and where, on one line, without Java class
+ * names; the exit code depends on the exception only, never on the command, so the same failure
+ * gets the same exit code in every command:
  *
  * <ul>
  *   <li>{@value #FAILED}: the command failed (I/O, no such file or entry, a refused operation, a
@@ -59,42 +65,72 @@ public final class Failures {
    * {@code "des records cat"} or, run on its own, {@code "records cat"}).
    */
   public static Failure of(Throwable thrown, String commandPath) {
+    return new Failure(message(thrown, commandPath), exitCode(thrown));
+  }
+
+  /**
+   * The exit code for {@code thrown} (picocli's {@code IExitCodeExceptionMapper}). The version
+   * test comes before the corruption test, and the limit test before both: a too-new file and a
+   * limit reached are not damage, whatever their exception extends.
+   */
+  public static int exitCode(Throwable thrown) {
+    Throwable t = unwrap(thrown);
+    if (t instanceof KeyUnavailableException) {
+      return KEY;
+    }
+    if (t instanceof LimitExceededException) {
+      // Not damage: a bound the user set (or can raise) was reached; the message says how to raise it.
+      return FAILED;
+    }
+    if (t instanceof UnsupportedVersionException || t instanceof ElsVersionException) {
+      return UNSUPPORTED;
+    }
+    if (t instanceof CorruptContainerException || t instanceof NotRegularFileException) {
+      return DAMAGED;
+    }
+    if (t instanceof CommandLine.ParameterException) {
+      return USAGE;
+    }
+    return FAILED;
+  }
+
+  /** The one line (without the command prefix) that tells the user what {@code thrown} means. */
+  public static String message(Throwable thrown, String commandPath) {
+    Throwable t = unwrap(thrown);
+    String family = family(commandPath);
+    if (t instanceof KeyUnavailableException || t instanceof LimitExceededException
+        || t instanceof UnsupportedVersionException || t instanceof ElsVersionException) {
+      return oneLine(t.getMessage());
+    }
+    if (t instanceof CorruptContainerException c) {
+      String wrongKind = wrongKind(c.container(), family, commandPath);
+      return oneLine(wrongKind != null ? wrongKind : c.getMessage());
+    }
+    if (t instanceof io.easystore.remote.RemoteSetupException r) {
+      return oneLine(remoteSetup(r));
+    }
+    if (t instanceof NotRegularFileException n) {
+      return oneLine(notRegular(n, family));
+    }
+    if (t instanceof FileSystemException f) {
+      return oneLine(fileSystem(f));
+    }
+    if (t instanceof IOException || t instanceof IllegalArgumentException || t instanceof IllegalStateException
+        || t instanceof UnsupportedOperationException || t instanceof CommandLine.ParameterException) {
+      return oneLine(plain(t));
+    }
+    // A bug, not bad input: say so, and where to get the details.
+    String m = t.getMessage();
+    return oneLine("internal error" + (m == null || m.isBlank() ? "" : ": " + m)
+        + " (run again with --debug for the stack trace, and report it)");
+  }
+
+  private static Throwable unwrap(Throwable thrown) {
     Throwable t = thrown;
     while (t instanceof UncheckedIOException && t.getCause() != null) {
       t = t.getCause();
     }
-    String family = family(commandPath);
-    if (t instanceof KeyUnavailableException) {
-      return new Failure(oneLine(t.getMessage()), KEY);
-    }
-    if (t instanceof LimitExceededException) {
-      // Not damage: a bound the user set (or can raise) was reached; the message says how to raise it.
-      return new Failure(oneLine(t.getMessage()), FAILED);
-    }
-    if (t instanceof UnsupportedVersionException || isElsVersion(t)) {
-      return new Failure(oneLine(t.getMessage()), UNSUPPORTED);
-    }
-    if (t instanceof CorruptContainerException c) {
-      String wrongKind = wrongKind(c.container(), family, commandPath);
-      return new Failure(oneLine(wrongKind != null ? wrongKind : c.getMessage()), DAMAGED);
-    }
-    if (t instanceof io.easystore.remote.RemoteSetupException r) {
-      return new Failure(oneLine(remoteSetup(r)), FAILED);
-    }
-    if (t instanceof NotRegularFileException n) {
-      return new Failure(oneLine(notRegular(n, family)), DAMAGED);
-    }
-    if (t instanceof FileSystemException f) {
-      return new Failure(oneLine(fileSystem(f)), FAILED);
-    }
-    if (t instanceof IOException || t instanceof IllegalArgumentException || t instanceof IllegalStateException
-        || t instanceof UnsupportedOperationException) {
-      return new Failure(oneLine(plain(t)), FAILED);
-    }
-    // A bug, not bad input: say so, and where to get the details.
-    String m = t.getMessage();
-    return new Failure(oneLine("internal error" + (m == null || m.isBlank() ? "" : ": " + m)
-        + " (run again with --debug for the stack trace, and report it)"), FAILED);
+    return t;
   }
 
   /**
@@ -109,6 +145,16 @@ public final class Failures {
     }
     err.flush();
     return f.exitCode();
+  }
+
+  /**
+   * Prints a failure a command found itself ("no value at KEY": nothing was thrown) as one line,
+   * in the format of {@link #report}; returns {@link #FAILED}.
+   */
+  public static int fail(String message, String commandPath, PrintWriter err) {
+    err.println(prefix(commandPath) + ": " + oneLine(message));
+    err.flush();
+    return FAILED;
   }
 
   /**
@@ -266,15 +312,5 @@ public final class Failures {
   static String oneLine(String s) {
     String m = s == null || s.isBlank() ? "failed" : s.strip().replaceAll("[ \\t]*\\R[ \\t]+", " ");
     return PrintableText.escapeControls(m);
-  }
-
-  /** ELS's version errors (module easystore-els, which core cannot see) are version errors too. */
-  private static boolean isElsVersion(Throwable t) {
-    for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-      if (c.getName().equals("io.easystore.els.ElsVersionException")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,8 +1,6 @@
-package io.easystore;
+package io.easystore.cli;
 
-import io.easystore.format.FpackIndex;
-import io.easystore.io.RangeSource;
-import io.easystore.io.RangeSources;
+import io.easystore.DesReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,9 @@ import java.util.Arrays;
  * What a local file is, from its first bytes: so that a zip, a tar or a record archive given to a
  * command that reads DES containers is named for what it is, with the command that does read it,
  * instead of "bad footer magic". Only looked at after a reader has failed, so the cost (one read
- * of 512 bytes) is paid on the error path. Stateless and thread-safe.
+ * of 512 bytes; for a file no magic names, an open by the public reader, which is how a
+ * FilePacker pack, a format without magic, is told) is paid on the error path. Stateless and
+ * thread-safe.
  */
 public enum FileKind {
   DES_CONTAINER("a DES container"),
@@ -90,14 +90,7 @@ public enum FileKind {
         head = in.readNBytes(512);
       }
       FileKind k = of(head);
-      if (k == UNKNOWN) {
-        try (RangeSource s = RangeSources.file(path)) {
-          if (FpackIndex.looksLikeFpack(s)) {
-            return FILEPACKER_PACK;
-          }
-        }
-      }
-      return k;
+      return k == UNKNOWN && isFilePackerPack(path) ? FILEPACKER_PACK : k;
     } catch (IOException | RuntimeException e) {
       return UNKNOWN;
     }
@@ -154,6 +147,16 @@ public enum FileKind {
       return ELF;
     }
     return UNKNOWN;
+  }
+
+  /** Through the public reader, which opens a pack read-only as format "FilePacker". */
+  private static boolean isFilePackerPack(Path path) {
+    try (DesReader r = DesReader.open(path)) {
+      return r.formatName().equals("FilePacker");
+    } catch (IOException | RuntimeException e) {
+      // Not a pack the reader opens: the file stays UNKNOWN, which is all this method tells.
+      return false;
+    }
   }
 
   private static boolean isElsStore(Path dir) throws IOException {

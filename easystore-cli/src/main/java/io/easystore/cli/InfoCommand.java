@@ -8,7 +8,7 @@ import io.easystore.crypto.KeyUnavailableException;
 import io.easystore.json.ReferenceJson;
 import java.io.PrintStream;
 import java.util.Optional;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

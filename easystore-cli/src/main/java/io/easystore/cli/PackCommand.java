@@ -12,7 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,12 +113,12 @@ final class PackCommand extends Sub {
 
         @Override
         public void skipped(PackIssue issue) {
-          err.println("des: skipped " + io.easystore.PrintableText.escapeControls(String.valueOf(issue)));
+          err.println("des: skipped " + io.easystore.cli.PrintableText.escapeControls(String.valueOf(issue)));
         }
 
         @Override
         public void notice(String message) {
-          err.println("des: " + io.easystore.PrintableText.escapeControls(message));
+          err.println("des: " + io.easystore.cli.PrintableText.escapeControls(message));
         }
       };
       DesWriter w = ContainerOutput.create(output, writerOptions, remote);

@@ -1,4 +1,4 @@
-package io.easystore;
+package io.easystore.cli;
 
 /**
  * Names and messages made safe for a terminal or a line-oriented pipe: a name may hold newlines,

@@ -1,7 +1,10 @@
-package io.easystore;
+package io.easystore.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easystore.CorruptContainerException;
+import io.easystore.LimitExceededException;
+import io.easystore.UnsupportedVersionException;
 import io.easystore.crypto.MissingKeyException;
 import io.easystore.io.NotRegularFileException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.easystore.els.cli;
+package io.easystore.cli.els;
 
 import io.easystore.els.DesBridge;
 import io.easystore.els.ElsBucket;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code des els ...}: the ELS key-value store kept in file names. Errors are one line on stderr
- * with the exit codes of {@link io.easystore.Failures}; usage errors exit 2. Binary output ({@code get}, {@code export} without
+ * with the exit codes of {@link io.easystore.cli.Failures}; usage errors exit 2. Binary output ({@code get}, {@code export} without
  * {@code -o}) goes to the byte stream given to the constructor, standard output by default.
  *
  * <p>KEY arguments are paths of names separated by '/', with '~1' for a '/' inside a name and
@@ -60,18 +60,6 @@ public final class ElsCommand implements Callable<Integer> {
     return 2;
   }
 
-  /**
-   * Installs on {@code cl} (a command line for this command, run on its own) the failure handling
-   * that {@code des} uses: one line on stderr and the exit codes of {@link io.easystore.Failures}.
-   */
-  public static picocli.CommandLine withErrorHandling(picocli.CommandLine cl) {
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
-        io.easystore.Failures.report(ex, cmd.getCommandSpec().qualifiedName(), cmd.getErr(), false));
-    cl.setParameterExceptionHandler((ex, argv) -> io.easystore.Failures.usage(ex.getMessage(),
-        ex.getCommandLine().getCommandSpec().qualifiedName(), ex.getCommandLine().getErr()));
-    return cl;
-  }
-
   /** Options that shape a store when it is created, and the limits every command enforces. */
   static final class StoreOptions {
     @Option(names = "--case-insensitive",
@@ -104,14 +92,14 @@ public final class ElsCommand implements Callable<Integer> {
     }
   }
 
-  /** Runs a subcommand and turns its failures into one line on stderr. */
+  /** What every {@code des els} subcommand shares. */
   abstract static class Sub implements Callable<Integer> {
     @ParentCommand ElsCommand parent;
     @Spec CommandSpec spec;
 
     /**
-     * Runs the command; failures go on to picocli's execution exception handler
-     * ({@link ElsCommand#withErrorHandling}, or {@code des}'s), which maps them as every command does.
+     * Runs the command; failures go on to des's one execution exception handler, which maps them
+     * as every command does ({@link io.easystore.cli.Failures}).
      */
     @Override
     public final Integer call() throws IOException {
@@ -121,9 +109,7 @@ public final class ElsCommand implements Callable<Integer> {
     abstract int run() throws IOException;
 
     int fail(String message) {
-      spec.commandLine().getErr().println("des els " + spec.name() + ": " + message);
-      spec.commandLine().getErr().flush();
-      return 1;
+      return io.easystore.cli.Failures.fail(message, spec.qualifiedName(), spec.commandLine().getErr());
     }
   }
 

@@ -1,4 +1,4 @@
-package io.easystore.crypto.cli;
+package io.easystore.cli.keys;
 
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;
@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
  * The key options of every {@code des} command that reads or writes encrypted containers or
  * record archives: where keys come from. A container names its key id; the key is looked up in
  * the one source given ({@code --key-env}, {@code --key-file}, {@code --key-dir} or
- * {@code --keystore}) and then in {@code EASYSTORE_KEY_<ID>}. It lives in easystore-records, the
- * lowest module with picocli, so that {@code des} (easystore-cli) and {@code des records} share it.
+ * {@code --keystore}) and then in {@code EASYSTORE_KEY_<ID>}. {@code des}'s own commands and
+ * {@code des records} share it.
  *
  * <p>Use as a picocli {@code @Mixin}. Environment variables are read from the map given to
  * {@link #factory}, or {@link System#getenv()}; key material never appears in messages.

@@ -1,4 +1,4 @@
-package io.easystore.crypto.cli;
+package io.easystore.cli.keys;
 
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;

@@ -1,11 +1,11 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;
 import io.easystore.crypto.PageSealer;
-import io.easystore.crypto.cli.EncryptOptions;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.EncryptOptions;
+import io.easystore.cli.keys.KeyOptions;
 import io.easystore.records.Bookmark;
 import io.easystore.records.RecordArchives;
 import io.easystore.records.RecordWriter;

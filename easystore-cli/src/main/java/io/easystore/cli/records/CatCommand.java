@@ -1,6 +1,6 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import io.easystore.records.Bookmark;
 import io.easystore.records.RecordCursor;
 import io.easystore.records.RecordReader;

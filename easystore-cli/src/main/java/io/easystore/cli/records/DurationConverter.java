@@ -1,4 +1,4 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

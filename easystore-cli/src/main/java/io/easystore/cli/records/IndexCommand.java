@@ -1,6 +1,6 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonPointer;
 import io.easystore.records.Bookmark;

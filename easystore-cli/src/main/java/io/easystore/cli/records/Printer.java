@@ -1,4 +1,4 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

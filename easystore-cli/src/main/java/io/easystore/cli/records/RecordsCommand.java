@@ -1,9 +1,8 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -11,10 +10,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code des records}: append to, read, index, search and repair record archives.
  *
- * <p>Exit codes: 0 success; 1 failure (I/O, bad value, nothing found, a record format version
- * this build does not read, as for {@code des}); 2 usage error; 3 damaged archive; 4 key missing
- * or wrong. Errors are one line on stderr, never a stack
- * trace.
+ * <p>Exit codes are des's ({@link io.easystore.cli.Failures}): 0 success; 1 failure (I/O, bad
+ * value, nothing found, a limit reached); 2 usage error; 3 damaged archive; 4 key missing or
+ * wrong; 5 a record format version this build does not read. Errors are one line on stderr,
+ * never a stack trace; they are reported by des's one error pipeline, not here.
  */
 @Command(name = "records", mixinStandardHelpOptions = true,
     description = "Paged append-only record archives: append, cat, tail, stats, index, find, repair, rekey.",
@@ -34,18 +33,6 @@ public final class RecordsCommand implements Runnable {
   /** Reads {@code append}'s records from the given stream (for tests and embedding). */
   public RecordsCommand(Supplier<InputStream> stdin) {
     this.stdin = Objects.requireNonNull(stdin, "stdin");
-  }
-
-  /**
-   * Installs on {@code cl} (a command line for this command, run on its own) the failure handling
-   * that {@code des} uses: one line on stderr and the exit codes of {@link io.easystore.Failures}.
-   */
-  public static CommandLine withErrorHandling(CommandLine cl) {
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
-        io.easystore.Failures.report(ex, cmd.getCommandSpec().qualifiedName(), cmd.getErr(), false));
-    cl.setParameterExceptionHandler((ex, argv) -> io.easystore.Failures.usage(ex.getMessage(),
-        ex.getCommandLine().getCommandSpec().qualifiedName(), ex.getCommandLine().getErr()));
-    return cl;
   }
 
   InputStream stdin() {

@@ -1,8 +1,8 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import io.easystore.crypto.KeyUnavailableException;
-import io.easystore.crypto.cli.KeyOptions;
-import io.easystore.crypto.cli.NewKeyOptions;
+import io.easystore.cli.keys.KeyOptions;
+import io.easystore.cli.keys.NewKeyOptions;
 import io.easystore.io.RangeSources;
 import io.easystore.records.ArchiveMetadata;
 import io.easystore.records.Bookmark;

@@ -1,4 +1,4 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import io.easystore.records.RecordArchives;
 import io.easystore.records.RepairResult;

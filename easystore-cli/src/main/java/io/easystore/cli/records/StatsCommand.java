@@ -1,6 +1,6 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.records.ArchiveMetadata;
 import io.easystore.records.ArchiveStats;

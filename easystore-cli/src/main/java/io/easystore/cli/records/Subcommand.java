@@ -1,4 +1,4 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** What every {@code des records} subcommand shares: its streams, warnings and exit codes. */
 abstract class Subcommand implements Callable<Integer> {
   static final int OK = 0;
-  static final int FAILED = io.easystore.Failures.FAILED;
+  static final int FAILED = io.easystore.cli.Failures.FAILED;
 
   @Spec
   CommandSpec spec;
@@ -33,9 +33,9 @@ abstract class Subcommand implements Callable<Integer> {
   }
 
   /**
-   * Runs the command. Failures are not handled here: they reach picocli's execution exception
-   * handler, which {@link RecordsCommand#withErrorHandling} (and {@code des}) installs, so that
-   * every command maps the same failure to the same line and exit code ({@link io.easystore.Failures}).
+   * Runs the command. Failures are not handled here: they reach des's one execution exception
+   * handler, so that every command maps the same failure to the same line and exit code
+   * ({@link io.easystore.cli.Failures}).
    */
   @Override
   public final Integer call() throws Exception {

@@ -1,12 +1,11 @@
-package io.easystore.els.cli;
+package io.easystore.cli.els;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ElsCommandTest {
   @TempDir Path tmp;
@@ -33,14 +31,15 @@ class ElsCommandTest {
   }
 
   private Run run(byte[] stdin, String... args) {
+    // As the user runs it: des els ..., through des's one error pipeline.
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = ElsCommand.withErrorHandling(new CommandLine(new ElsCommand(new ByteArrayInputStream(stdin), bytes)));
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, bytes.toByteArray(), out.toString(), err.toString());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] argv = java.util.stream.Stream.concat(java.util.stream.Stream.of("els"), java.util.Arrays.stream(args))
+        .toArray(String[]::new);
+    int code = io.easystore.cli.Main.run(argv, new ByteArrayInputStream(stdin),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        System.getenv());
+    return new Run(code, bytes.toByteArray(), "", err.toString(StandardCharsets.UTF_8));
   }
 
   private Run run(String... args) {
@@ -108,7 +107,7 @@ class ElsCommandTest {
     Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"a\":1,\"a\":2}");
     Run dup = run("import", store.toString(), bad.toString());
     // A document that does not follow its format is damaged input: exit 3, as for containers and archives.
-    assertThat(dup.code()).isEqualTo(io.easystore.Failures.DAMAGED);
+    assertThat(dup.code()).isEqualTo(io.easystore.cli.Failures.DAMAGED);
     assertThat(dup.err().strip()).doesNotContain("\n").contains("bad.json").contains("Duplicate field 'a'");
 
     Run deep = run("x".getBytes(StandardCharsets.UTF_8), "put", "--max-depth", "2", store.toString(), "a/b/c/k");
@@ -121,7 +120,7 @@ class ElsCommandTest {
 
     Files.writeString(tmp.resolve("plain.txt"), "x");
     Run notStore = run("ls", tmp.toString());
-    assertThat(notStore.code()).isEqualTo(io.easystore.Failures.DAMAGED);
+    assertThat(notStore.code()).isEqualTo(io.easystore.cli.Failures.DAMAGED);
     assertThat(notStore.err()).contains("not an ELS store");
 
     Run usage = run("get", store.toString());

@@ -1,14 +1,13 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.Main;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import picocli.CommandLine;
 
 /**
- * {@code des records ...} in a child JVM, wired as {@code io.easystore.cli.Main} wires it, for
+ * {@code des records ...} in a child JVM, run by {@link Main}, for
  * {@link AppendSignalTest}. Stdin is wrapped so that each time the command asks for more input it
  * prints {@code stdin-read-at N} (N = bytes consumed so far) on stderr: when N is everything the
  * test wrote, every line has been handed to the writer, since the reader only asks for more
@@ -45,8 +44,9 @@ public final class AppendChildMain {
         return 0;
       }
     };
-    CommandLine cl = new CommandLine(new RecordsCommand(() -> in), KeyOptions.factory(System.getenv()));
-    RecordsCommand.withErrorHandling(cl);
-    System.exit(cl.execute(args));
+    String[] argv = new String[args.length + 1];
+    argv[0] = "records";
+    System.arraycopy(args, 0, argv, 1, args.length);
+    System.exit(Main.run(argv, in, System.out, err));
   }
 }

@@ -1,10 +1,8 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RecordsCommandTest {
   @TempDir Path dir;
@@ -27,15 +24,16 @@ class RecordsCommandTest {
   }
 
   Result run(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new RecordsCommand(
-        () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
-    RecordsCommand.withErrorHandling(cl);
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString().replace("\r", ""), err.toString().replace("\r", ""));
+    // As the user runs it: des records ..., through des's one error pipeline.
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    String[] argv = java.util.stream.Stream.concat(java.util.stream.Stream.of("records"), java.util.Arrays.stream(args))
+        .toArray(String[]::new);
+    int code = io.easystore.cli.Main.run(argv, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8), System.getenv());
+    return new Result(code, out.toString(StandardCharsets.UTF_8).replace("\r", ""),
+        err.toString(StandardCharsets.UTF_8).replace("\r", ""));
   }
 
   static String lines(int from, int to) {

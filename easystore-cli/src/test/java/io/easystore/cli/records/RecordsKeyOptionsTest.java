@@ -1,14 +1,11 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import io.easystore.testing.KeyLeaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easystore.crypto.cli.KeyOptions;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +19,6 @@ import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The shared key options on {@code des records}: every source, key ids, typed errors, no key leaks. */
 class RecordsKeyOptionsTest {
@@ -52,15 +48,16 @@ class RecordsKeyOptionsTest {
   }
 
   Result run(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new RecordsCommand(
-        () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), KeyOptions.factory(env));
-    RecordsCommand.withErrorHandling(cl);
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    Result r = new Result(code, out.toString().replace("\r", ""), err.toString().replace("\r", ""));
+    // As the user runs it: des records ..., through des's one error pipeline.
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    String[] argv = java.util.stream.Stream.concat(java.util.stream.Stream.of("records"), java.util.Arrays.stream(args))
+        .toArray(String[]::new);
+    int code = io.easystore.cli.Main.run(argv, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8), env);
+    Result r = new Result(code, out.toString(StandardCharsets.UTF_8).replace("\r", ""),
+        err.toString(StandardCharsets.UTF_8).replace("\r", ""));
     printed.add(r.out);
     printed.add(r.err);
     return r;

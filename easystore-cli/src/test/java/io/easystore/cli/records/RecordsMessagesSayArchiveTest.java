@@ -1,4 +1,4 @@
-package io.easystore.records.cli;
+package io.easystore.cli.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
