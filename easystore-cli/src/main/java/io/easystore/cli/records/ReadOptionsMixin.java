@@ -25,7 +25,13 @@ final class ReadOptionsMixin {
   int maxItemSize = ReaderOptions.DEFAULT_MAX_ITEM_SIZE;
 
   RecordReader open(Path archive, KeyOptions keys, Consumer<String> warn) throws IOException {
-    ReaderOptions o = ReaderOptions.defaults().withMaxPageSize(maxPageSize).withMaxItemSize(maxItemSize)
+    // Each with... checks that a page can hold the largest record, so the bound that comes down
+    // goes first: --max-page-size 16 --max-item-size 7 needs the record bound lowered before the
+    // page bound, --max-page-size 64M --max-item-size 40M the page bound raised before the record's.
+    ReaderOptions d = ReaderOptions.defaults();
+    ReaderOptions o = (maxPageSize < ReaderOptions.DEFAULT_MAX_PAGE_SIZE
+        ? d.withMaxItemSize(maxItemSize).withMaxPageSize(maxPageSize)
+        : d.withMaxPageSize(maxPageSize).withMaxItemSize(maxItemSize))
         .withKeys(keys.provider())
         .withSkipCorruptPages(skipCorrupt).withTolerateTornTail(!strict || skipCorrupt)
         .withOnSkip(e -> warn.accept(e instanceof TornTailException ? e.getMessage()

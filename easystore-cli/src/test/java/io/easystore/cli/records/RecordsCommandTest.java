@@ -46,6 +46,18 @@ class RecordsCommandTest {
   }
 
   @Test
+  void readBoundsCanBeLoweredAndRaisedTogether() {
+    String a = dir.resolve("bounds.rec").toString();
+    assertThat(run(lines(0, 3), "append", a).code).isZero();
+    Result lowered = run("", "cat", a, "--max-page-size", "16", "--max-item-size", "7");
+    assertThat(lowered.code).as(lowered.err).isEqualTo(1);
+    assertThat(lowered.err).contains("page size").contains("--max-page-size");
+    Result raised = run("", "cat", a, "--max-page-size", "67108864", "--max-item-size", "41943040");
+    assertThat(raised.code).as(raised.err).isZero();
+    assertThat(raised.lines()).hasSize(3);
+  }
+
+  @Test
   void appendCatTailStatsIndexFindWorkTogether() throws Exception {
     String a = dir.resolve("log.rec").toString();
     Result app = run(lines(0, 500), "append", a, "--page-size", "1024", "--description", "test log");
