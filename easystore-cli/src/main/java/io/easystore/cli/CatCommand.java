@@ -2,7 +2,7 @@ package io.easystore.cli;
 
 import io.easystore.DesReader;
 import java.io.InputStream;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

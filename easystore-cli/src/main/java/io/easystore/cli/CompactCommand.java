@@ -4,7 +4,7 @@ import io.easystore.mutate.DesUpdater;
 import io.easystore.mutate.SpaceStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

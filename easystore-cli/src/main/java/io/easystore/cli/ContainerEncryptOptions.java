@@ -4,8 +4,8 @@ import io.easystore.WriterOptions;
 import io.easystore.crypto.Encryption;
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyUnavailableException;
-import io.easystore.crypto.cli.EncryptOptions;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.EncryptOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Option;
 
 /** {@code --encrypt}, {@code --key-id} and, for DES containers, {@code --visible-names}. */

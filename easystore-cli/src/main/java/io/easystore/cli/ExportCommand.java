@@ -7,7 +7,7 @@ import io.easystore.archive.ZipExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +56,7 @@ final class ExportCommand extends Sub {
       r = zip ? ZipExporter.export(reader, output, mtime, p::step) : TarExporter.export(reader, output, mtime, p::step);
     }
     for (String s : r.skipped()) {
-      terminal().err().println("des: skipped " + io.easystore.PrintableText.escapeControls(s));
+      terminal().err().println("des: skipped " + io.easystore.cli.PrintableText.escapeControls(s));
     }
     terminal().out().printf("exported %d files, %d directories, %s to %s (%s)%n", r.files(), r.directories(),
         humanBytes(r.bytes()), output, humanBytes(Files.size(output)));

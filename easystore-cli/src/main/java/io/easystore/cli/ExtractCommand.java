@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,7 +95,7 @@ final class ExtractCommand extends Sub {
         restore(e.getValue(), e.getKey().attributes());
       }
       terminal().out().printf("extracted %d files%s into %s%n", targets.size(),
-          dirTargets.isEmpty() ? "" : " and " + dirTargets.size() + " directories", io.easystore.PrintableText.escapeControls(dir.toString()));
+          dirTargets.isEmpty() ? "" : " and " + dirTargets.size() + " directories", io.easystore.cli.PrintableText.escapeControls(dir.toString()));
     }
     return 0;
   }

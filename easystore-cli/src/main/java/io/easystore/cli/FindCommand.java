@@ -6,7 +6,7 @@ import io.easystore.tree.PathGlob;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.stream.Stream;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +66,7 @@ final class FindCommand extends Sub {
           out.print(path);
           out.print('\0');
         } else {
-          out.println(io.easystore.PrintableText.escape(e.name()) + (e.isDirectory() ? "/" : ""));
+          out.println(io.easystore.cli.PrintableText.escape(e.name()) + (e.isDirectory() ? "/" : ""));
         }
       }
     } catch (UncheckedIOException e) {

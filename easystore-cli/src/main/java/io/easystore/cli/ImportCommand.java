@@ -7,7 +7,7 @@ import io.easystore.archive.ImportResult;
 import io.easystore.archive.Importers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +68,7 @@ final class ImportCommand extends Sub {
       writerOptions = layout.toWriterOptions();
       // The key options also open an encrypted DES container being imported (decrypting it).
       writerOptions = encryption.apply(writerOptions, keys,
-          io.easystore.FileKind.of(source) == io.easystore.FileKind.DES_CONTAINER);
+          io.easystore.cli.FileKind.of(source) == io.easystore.cli.FileKind.DES_CONTAINER);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -89,7 +89,7 @@ final class ImportCommand extends Sub {
       w.close();
     }
     for (String s : r.skipped()) {
-      terminal().err().println("des: skipped " + io.easystore.PrintableText.escapeControls(s));
+      terminal().err().println("des: skipped " + io.easystore.cli.PrintableText.escapeControls(s));
     }
     for (String s : r.notes()) {
       terminal().err().println("des: note: " + s);

@@ -1,14 +1,14 @@
 package io.easystore.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.ContainerStats;
 import io.easystore.DesReader;
 import io.easystore.crypto.EncryptionInfo;
 import io.easystore.crypto.KeyUnavailableException;
-import io.easystore.crypto.cli.KeyOptions;
 import io.easystore.internal.json.ReferenceJson;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.Optional;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

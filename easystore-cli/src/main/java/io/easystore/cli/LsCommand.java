@@ -3,7 +3,7 @@ package io.easystore.cli;
 import io.easystore.DesReader;
 import io.easystore.IndexEntry;
 import java.io.PrintStream;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,6 +91,6 @@ final class LsCommand extends Sub {
 
   /** A name as printed: escaped for a terminal, or raw with {@code -0} (NUL-separated, for xargs -0). */
   private String shown(String name) {
-    return nul ? name : io.easystore.PrintableText.escape(name);
+    return nul ? name : io.easystore.cli.PrintableText.escape(name);
   }
 }

@@ -5,18 +5,21 @@ import java.io.PrintStream;
 import picocli.CommandLine;
 
 /**
- * The {@code des} command. Errors end as one line on stderr and a non-zero exit code; a stack
- * trace is printed only with {@code --debug}.
+ * The {@code des} command. Errors end as one line on stderr and a non-zero exit code (the codes
+ * of {@link Failures}, the same in every command family); a stack trace is printed only with
+ * {@code --debug}.
  */
 public final class Main {
-  /** Exit code for failures reported by a command (see {@link io.easystore.Failures}). */
-  public static final int FAILED = io.easystore.Failures.FAILED;
+  /** Exit code for failures reported by a command (see {@link io.easystore.cli.Failures}). */
+  public static final int FAILED = io.easystore.cli.Failures.FAILED;
   /** Exit code for command lines that do not parse (picocli's convention). */
-  public static final int USAGE = io.easystore.Failures.USAGE;
-  /** Exit code for a damaged container or archive, or one in a version this build cannot read. */
-  public static final int DAMAGED = io.easystore.Failures.DAMAGED;
+  public static final int USAGE = io.easystore.cli.Failures.USAGE;
+  /** Exit code for a damaged container, archive or store. */
+  public static final int DAMAGED = io.easystore.cli.Failures.DAMAGED;
   /** Exit code when a key is missing, malformed or wrong. */
-  public static final int KEY = io.easystore.Failures.KEY;
+  public static final int KEY = io.easystore.cli.Failures.KEY;
+  /** Exit code for a well-formed file of a format version this build does not read. */
+  public static final int UNSUPPORTED = io.easystore.cli.Failures.UNSUPPORTED;
 
   private Main() {}
 
@@ -34,21 +37,21 @@ public final class Main {
    * ({@code --key-env}, {@code EASYSTORE_KEY_<ID>}, the keystore password) reading {@code env}
    * instead of the process environment.
    */
-  static int run(String[] args, InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
-    Terminal terminal = new Terminal(in, out, err, System.console() != null);
-    CommandLine cl = new CommandLine(new DesCommand(terminal), io.easystore.crypto.cli.KeyOptions.factory(env));
-    // Commands from other modules read stdin through the terminal, so tests can feed them.
-    cl.addSubcommand("records", new io.easystore.records.cli.RecordsCommand(terminal::in));
-    cl.addSubcommand("els", new io.easystore.els.cli.ElsCommand(in, out));
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
-    // One mapping of failures to a line and an exit code for every command, des's own and those of
-    // des records and des els (whose subcommands let their exceptions through to here).
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
-        io.easystore.Failures.report(ex, cmd.getCommandSpec().qualifiedName(), cmd.getErr(), terminal.debug()));
-    cl.setParameterExceptionHandler((ex, argv) ->
-        io.easystore.Failures.usage(ex.getMessage(), ex.getCommandLine().getCommandSpec().qualifiedName(),
-            ex.getCommandLine().getErr()));
-    return cl.execute(args);
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+      java.util.Map<String, String> env) {
+    return commandLine(new Terminal(in, out, err, System.console() != null), env).execute(args);
+  }
+
+  /** The root command line with every command family and the one error pipeline installed. */
+  static CommandLine commandLine(Terminal terminal, java.util.Map<String, String> env) {
+    CommandLine cl = new CommandLine(new DesCommand(terminal), io.easystore.cli.keys.KeyOptions.factory(env));
+    // Commands of the other families read stdin through the terminal, so tests can feed them.
+    cl.addSubcommand("records", new io.easystore.cli.records.RecordsCommand(terminal::in));
+    cl.addSubcommand("els", new io.easystore.cli.els.ElsCommand(terminal.in(), terminal.out()));
+    cl.setOut(new java.io.PrintWriter(terminal.out(), true));
+    cl.setErr(new java.io.PrintWriter(terminal.err(), true));
+    // Last, after every subcommand is added: picocli copies the handlers down to the subcommands
+    // that exist when they are set.
+    return ErrorHandler.installOn(cl, terminal::debug);
   }
 }

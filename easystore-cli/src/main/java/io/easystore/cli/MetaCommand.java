@@ -1,8 +1,8 @@
 package io.easystore.cli;
 
 import io.easystore.DesReader;
-import io.easystore.crypto.cli.KeyOptions;
 import io.easystore.internal.json.ReferenceJson;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -2,7 +2,6 @@ package io.easystore.cli;
 
 import io.easystore.DesWriter;
 import io.easystore.WriterOptions;
-import io.easystore.crypto.cli.KeyOptions;
 import io.easystore.internal.json.ReferenceJson;
 import io.easystore.tree.PackIssue;
 import io.easystore.tree.PackListener;
@@ -13,13 +12,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.easystore.cli.keys.KeyOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 @Command(name = "pack", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Pack a directory tree into a container: DES v2 by default (directories, compression,"
@@ -113,12 +113,12 @@ final class PackCommand extends Sub {
 
         @Override
         public void skipped(PackIssue issue) {
-          err.println("des: skipped " + io.easystore.PrintableText.escapeControls(String.valueOf(issue)));
+          err.println("des: skipped " + io.easystore.cli.PrintableText.escapeControls(String.valueOf(issue)));
         }
 
         @Override
         public void notice(String message) {
-          err.println("des: " + io.easystore.PrintableText.escapeControls(message));
+          err.println("des: " + io.easystore.cli.PrintableText.escapeControls(message));
         }
       };
       DesWriter w = ContainerOutput.create(output, writerOptions, remote);

@@ -6,7 +6,7 @@ import io.easystore.mutate.DesUpdater;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

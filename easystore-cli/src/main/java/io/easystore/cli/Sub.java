@@ -3,7 +3,7 @@ package io.easystore.cli;
 import io.easystore.DesReader;
 import io.easystore.ReaderOptions;
 import io.easystore.crypto.KeyUnavailableException;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import io.easystore.mutate.UpdateOptions;
 import io.easystore.io.ContainerSink;
 import io.easystore.remote.RemoteOptions;

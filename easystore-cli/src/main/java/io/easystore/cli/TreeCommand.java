@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,7 +70,7 @@ final class TreeCommand extends Sub {
         throw new NoSuchFileException(top, null, "no such directory in " + r.name());
       }
       Map<String, Totals> totals = count(r, top);
-      out.println((top.isEmpty() ? "." : io.easystore.PrintableText.escape(top) + "/") + "  [" + totals.get(top) + "]");
+      out.println((top.isEmpty() ? "." : io.easystore.cli.PrintableText.escape(top) + "/") + "  [" + totals.get(top) + "]");
       print(r, top, "", 1, totals, out);
       Totals t = totals.get(top);
       out.printf("%d directories, %s%n", t.directories, t);
@@ -129,10 +129,10 @@ final class TreeCommand extends Sub {
       String branch = last ? "└── " : "├── ";
       if (e.isDirectory()) {
         Totals t = totals.getOrDefault(e.name(), new Totals());
-        out.println(indent + branch + io.easystore.PrintableText.escape(e.baseName()) + "/  [" + t + "]");
+        out.println(indent + branch + io.easystore.cli.PrintableText.escape(e.baseName()) + "/  [" + t + "]");
         print(r, e.name(), indent + (last ? "    " : "│   "), level + 1, totals, out);
       } else {
-        out.println(indent + branch + io.easystore.PrintableText.escape(e.baseName()) + "  " + humanBytes(e.size()));
+        out.println(indent + branch + io.easystore.cli.PrintableText.escape(e.baseName()) + "  " + humanBytes(e.size()));
       }
     }
   }

@@ -3,7 +3,7 @@ package io.easystore.cli;
 import io.easystore.DesReader;
 import io.easystore.VerifyListener;
 import io.easystore.VerifyReport;
-import io.easystore.crypto.cli.KeyOptions;
+import io.easystore.cli.keys.KeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,7 +28,7 @@ final class VerifyCommand extends Sub {
         report = r.verify(listener(p));
       }
       for (String p : report.problems()) {
-        terminal().out().println("problem: " + io.easystore.PrintableText.escapeControls(p));
+        terminal().out().println("problem: " + io.easystore.cli.PrintableText.escapeControls(p));
       }
       if (!report.ok()) {
         terminal().err().println("des: " + r.name() + ": " + report.problems().size()

@@ -3,7 +3,6 @@ package io.easystore.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easystore.DesWriter;
-import io.easystore.Failures;
 import io.easystore.WriterOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
