@@ -83,8 +83,11 @@ final class PackCommand extends Sub {
     PackOptions options;
     WriterOptions writerOptions;
     try {
-      options = new PackOptions(includeHidden, followLinks, includeExt, excludeExt, exclude, threads, skipErrors,
-          metaFromMime ? (file, path) -> ReferenceJson.object().put("mime", MimeTypes.of(file)) : null);
+      options = PackOptions.builder().includeHidden(includeHidden).followLinks(followLinks)
+          .includeExtensions(includeExt).excludeExtensions(excludeExt).excludeGlobs(exclude).threads(threads)
+          .skipErrors(skipErrors)
+          .metadata(metaFromMime ? (file, path) -> ReferenceJson.object().put("mime", MimeTypes.of(file)) : null)
+          .build();
       writerOptions = layout.toWriterOptions();
       writerOptions = encryption.apply(writerOptions, keys, false);
     } catch (IllegalArgumentException e) {

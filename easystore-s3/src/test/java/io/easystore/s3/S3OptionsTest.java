@@ -52,4 +52,38 @@ class S3OptionsTest {
     S3Options o = S3Options.defaults().withSessionKeys("AKIDPUBLIC", "hunter2", "tok3n");
     assertThat(o.toString()).contains("AKIDPUBLIC").doesNotContain("hunter2").doesNotContain("tok3n");
   }
+
+  @Test
+  void defaultsAreUnchangedByBuilderRoundTrip() {
+    assertThat(S3Options.defaults().toBuilder().build()).isEqualTo(S3Options.defaults())
+        .hasSameHashCodeAs(S3Options.defaults());
+    S3Options e = S3Options.forEndpoint(URI.create("http://h:9000"));
+    assertThat(e.toBuilder().build()).isEqualTo(e);
+    assertThat(e.pathStyle()).isTrue();
+  }
+
+  @Test
+  void withersDoNotResetOtherSettings() {
+    S3Options o = S3Options.builder().endpoint(URI.create("https://h")).pathStyle(true).region("eu-1")
+        .sessionKeys("AK", "SK", "T").build();
+    S3Options changed = o.withRegion("eu-2").withPathStyle(false);
+    assertThat(changed.endpoint()).isEqualTo(URI.create("https://h"));
+    assertThat(changed.accessKeyId()).isEqualTo("AK");
+    assertThat(changed.secretAccessKey()).isEqualTo("SK");
+    assertThat(changed.sessionToken()).isEqualTo("T");
+    assertThat(changed.region()).isEqualTo("eu-2");
+    assertThat(changed.withRegion("eu-1").withPathStyle(true)).isEqualTo(o);
+    assertThat(o.withKeys("AK", "SK").sessionToken()).as("withKeys drops the session token").isNull();
+  }
+
+  @Test
+  void builderRejectsAnonymousAccessWithAProfile() {
+    assertThatThrownBy(() -> S3Options.builder().profile("hcp").anonymous(true).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("anonymous")
+        .hasMessageContaining("the profile");
+    assertThatThrownBy(() -> S3Options.builder().sessionKeys(null, null, "T").build())
+        .hasMessageContaining("sessionToken needs accessKeyId and secretAccessKey");
+    assertThatThrownBy(() -> S3Options.builder().keys("AK", " ").build())
+        .hasMessageContaining("give both accessKeyId and secretAccessKey");
+  }
 }
