@@ -1,6 +1,7 @@
 package io.easystore.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +10,7 @@ import io.easystore.DesReader;
 import io.easystore.DesWriter;
 import io.easystore.EntryAttributes;
 import io.easystore.VerifyReport;
+import io.easystore.crypto.KeyUnavailableException;
 import io.easystore.mutate.DesUpdater;
 import io.easystore.testing.FrozenFiles;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,8 @@ class FrozenV2CompatibilityTest {
 
   @TempDir
   Path tmp;
+
+  private final AtomicInteger copies = new AtomicInteger();
 
   @Test
   void everyFrozenDesDirectoryIsListedHere() throws IOException {
@@ -75,7 +80,7 @@ class FrozenV2CompatibilityTest {
   @TestFactory
   Stream<DynamicTest> everyFrozenV2ContainerReadsAsItsManifestSays() throws IOException {
     return containers(2).map(c -> DynamicTest.dynamicTest(c.dir + "/" + c.path(), () -> {
-      Path copy = FrozenFiles.copyTree(FrozenFiles.dir(c.dir), tmp.resolve(c.dir + "-read"));
+      Path copy = FrozenFiles.copyTree(FrozenFiles.dir(c.dir), tmp.resolve(c.dir + "-read-" + copies.incrementAndGet()));
       try (DesReader r = DesReader.open(copy.resolve(c.path()), FrozenDes.readerOptions(c.manifest))) {
         assertThat(FrozenDes.describe(r).toPrettyString()).isEqualTo(c.node.path("content").toPrettyString());
         VerifyReport v = r.verify();
@@ -92,7 +97,7 @@ class FrozenV2CompatibilityTest {
   }
 
   private void furtherCommit(Frozen c) throws IOException {
-    Path copy = FrozenFiles.copyTree(FrozenFiles.dir(c.dir), tmp.resolve(c.dir + "-update"));
+    Path copy = FrozenFiles.copyTree(FrozenFiles.dir(c.dir), tmp.resolve(c.dir + "-update-" + copies.incrementAndGet()));
     Path file = copy.resolve(c.path());
     ArrayNode want = (ArrayNode) c.node.path("content").path("entries").deepCopy();
     String victim = null;
@@ -134,6 +139,21 @@ class FrozenV2CompatibilityTest {
       if (deleted != null) {
         assertThat(r.contains(deleted)).isFalse();
       }
+    }
+  }
+
+  @Test
+  void protectedNamesNeedTheFrozenKey() throws IOException {
+    Path copy = FrozenFiles.copyTree(FrozenFiles.dir("des-0.1.0"), tmp.resolve("nokey"));
+    assertThatThrownBy(() -> {
+      try (DesReader r = DesReader.open(copy.resolve("v2-encrypted-names-protected.des"))) {
+        r.listFiles();
+      }
+    }).isInstanceOf(KeyUnavailableException.class);
+    try (DesReader r = DesReader.open(copy.resolve("v2-encrypted-names-visible.des"))) {
+      assertThat(r.encryption()).hasValueSatisfying(e -> assertThat(e.namesProtected()).isFalse());
+      assertThat(r.listFiles()).contains("README.txt", "data/random.bin");
+      assertThatThrownBy(() -> r.getFile("README.txt")).isInstanceOf(KeyUnavailableException.class);
     }
   }
 
