@@ -87,6 +87,7 @@ final class FrozenRecordFixtures {
     index("encrypted-zstd.rec", "id", KeyType.LONG, encRecs, enc, r -> r.id() == null ? null : KeyType.encode(r.id()));
     archive("encrypted-none.rec", ++s, CodecId.NONE, true, 512, 2, 10);
     archive("empty.rec", ++s, CodecId.ZSTD, false, 512, 1, 0);
+    tornTail("torn-tail.rec", ++s);
 
     ObjectNode m = FrozenFiles.mapper().createObjectNode();
     m.put("format", "record archives (format 1 plain, format 2 encrypted) and .rix key indexes");
@@ -113,11 +114,7 @@ final class FrozenRecordFixtures {
     Random r = new Random(seed);
     List<Rec> recs = new ArrayList<>();
     for (int session = 0; session < sessions; session++) {
-      WriterOptions o = WriterOptions.defaults().withCodec(codec).withPageSize(pageSize)
-          .withDescription("frozen " + name).withHost("frozen-host").withApplication("FrozenRecordFixtures")
-          .withContentType("json").withProperties(Map.of("seed", Long.toString(seed), "session", "" + session))
-          .withClock(Clock.fixed(T0.plus(Duration.ofHours(session)), ZoneOffset.UTC));
-      o = encrypted ? o.withEncryption(FrozenRecords.KEY_ID, keys) : o;
+      WriterOptions o = options(name, seed, codec, encrypted, pageSize, session);
       try (RecordWriter w = session == 0 ? RecordArchives.create(file, o) : RecordArchives.openForAppend(file, o)) {
         for (int i = 0; i < perSession; i++) {
           Rec rec = record(r, recs.size());
@@ -131,7 +128,56 @@ final class FrozenRecordFixtures {
     a.putObject("made_by").put("class", getClass().getName()).put("method", "archive").put("seed", seed)
         .put("options", "codec " + codec.label() + ", page size " + pageSize + (encrypted ? ", encrypted" : "")
             + ", " + sessions + " writer session(s) of " + perSession + " records");
-    try (RecordReader reader = RecordArchives.open(file, readerOptions())) {
+    describe(a, file, recs, false);
+    return recs;
+  }
+
+  private WriterOptions options(String name, long seed, CodecId codec, boolean encrypted, int pageSize, int session) {
+    WriterOptions o = WriterOptions.defaults().withCodec(codec).withPageSize(pageSize)
+        .withDescription("frozen " + name).withHost("frozen-host").withApplication("FrozenRecordFixtures")
+        .withContentType("json").withProperties(Map.of("seed", Long.toString(seed), "session", "" + session))
+        .withClock(Clock.fixed(T0.plus(Duration.ofHours(session)), ZoneOffset.UTC));
+    return encrypted ? o.withEncryption(FrozenRecords.KEY_ID, keys) : o;
+  }
+
+  /**
+   * An archive whose writer died in the middle of a page: 20 records, then a second session of 6
+   * whose pages are cut in the middle of what it wrote (readers see the intact pages; repair and
+   * append trim the tail).
+   */
+  private void tornTail(String name, long seed) throws IOException {
+    Path file = dir.resolve(name);
+    Random r = new Random(seed);
+    List<Rec> recs = new ArrayList<>();
+    long intactEnd = 0;
+    for (int session = 0; session < 2; session++) {
+      WriterOptions o = options(name, seed, CodecId.ZSTD, false, 4096, session);
+      try (RecordWriter w = session == 0 ? RecordArchives.create(file, o) : RecordArchives.openForAppend(file, o)) {
+        for (int i = 0; i < (session == 0 ? 20 : 6); i++) {
+          Rec rec = record(r, recs.size());
+          recs.add(rec);
+          w.append(rec.bytes());
+        }
+      }
+      if (session == 0) {
+        intactEnd = Files.size(file);
+      }
+    }
+    long full = Files.size(file);
+    try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.truncate(intactEnd + (full - intactEnd) / 2);
+    }
+    ObjectNode a = archives.addObject();
+    a.put("path", name);
+    a.put("torn_tail", true);
+    a.putObject("made_by").put("class", getClass().getName()).put("method", "tornTail").put("seed", seed)
+        .put("options", "codec zstd, page size 4096, 20 records, then 6 more in one page cut in half");
+    describe(a, file, recs.subList(0, 20), true);
+  }
+
+  private void describe(ObjectNode a, Path file, List<Rec> recs, boolean torn) throws IOException {
+    String name = file.getFileName().toString();
+    try (RecordReader reader = RecordArchives.open(file, readerOptions().withTolerateTornTail(torn))) {
       List<byte[]> got = new ArrayList<>();
       reader.stream(io.easystore.records.RecordTypes.bytes()).forEach(e -> got.add(e.value()));
       if (got.size() != recs.size()) {
@@ -143,9 +189,11 @@ final class FrozenRecordFixtures {
         }
       }
       a.set("content", FrozenRecords.describe(reader));
+      if (torn != (reader.stats().tornTailBytes() > 0)) {
+        throw new IOException(name + ": torn tail expected " + torn + ", stats say " + reader.stats());
+      }
     }
     Files.deleteIfExists(file.resolveSibling(name + ".lock"));
-    return recs;
   }
 
   /**

@@ -8,6 +8,7 @@ import io.easystore.crypto.KeyProviders;
 import io.easystore.records.ArchiveMetadata;
 import io.easystore.records.Entry;
 import io.easystore.records.PageInfo;
+import io.easystore.records.ReaderOptions;
 import io.easystore.records.RecordCursor;
 import io.easystore.records.RecordReader;
 import io.easystore.records.RecordTypes;
@@ -36,6 +37,12 @@ final class FrozenRecords {
     return key.isTextual() ? KeyProviders.of(KEY_ID, Base64.getDecoder().decode(key.asText())) : null;
   }
 
+  /** Reader options for a frozen archive: its manifest's key, and tolerance for the one with a torn tail. */
+  static ReaderOptions readerOptions(JsonNode manifest, JsonNode archive) {
+    return ReaderOptions.defaults().withKeys(keys(manifest))
+        .withTolerateTornTail(archive.path("torn_tail").asBoolean());
+  }
+
   static ObjectNode describe(RecordReader r) throws IOException {
     ObjectNode c = FrozenFiles.mapper().createObjectNode();
     ArchiveMetadata m = r.metadata();
@@ -47,6 +54,7 @@ final class FrozenRecords {
     meta.set("properties", FrozenFiles.mapper().valueToTree(new TreeMap<>(m.properties())));
     c.put("first_page_offset", r.firstPageOffset());
     c.put("size", r.size());
+    c.put("torn_tail_bytes", r.stats().tornTailBytes());
     ArrayNode pages = c.putArray("pages");
     for (PageInfo p : r.pages()) {
       pages.addObject().put("offset", p.offset()).put("created", p.created().toString()).put("records", p.records())

@@ -1,6 +1,7 @@
 package io.easystore.records.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.easystore.io.RangeSources;
@@ -10,11 +11,13 @@ import io.easystore.records.Entry;
 import io.easystore.records.KeyIndex;
 import io.easystore.records.KeyIndexes;
 import io.easystore.records.ReaderOptions;
+import io.easystore.records.RecordCursor;
 import io.easystore.records.RecordArchives;
 import io.easystore.records.RecordReader;
 import io.easystore.records.RecordTypes;
 import io.easystore.records.RecordWriter;
 import io.easystore.records.RepairResult;
+import io.easystore.records.TornTailException;
 import io.easystore.records.WriterOptions;
 import io.easystore.testing.FrozenFiles;
 import java.io.IOException;
@@ -41,7 +44,7 @@ class FrozenRecordsCompatibilityTest {
   static final List<String> DIRECTORIES = List.of("records-0.1.0");
 
   static final List<String> RECORDS_0_1_0 = List.of("plain-none.rec", "plain-deflate.rec", "plain-zstd.rec",
-      "appended.rec", "encrypted-zstd.rec", "encrypted-none.rec", "empty.rec");
+      "appended.rec", "encrypted-zstd.rec", "encrypted-none.rec", "empty.rec", "torn-tail.rec");
   static final List<String> INDEXES_0_1_0 = List.of("plain-zstd.rec.id.rix", "plain-zstd.rec.user.rix",
       "plain-zstd.rec.uuid.rix", "encrypted-zstd.rec.id.rix");
 
@@ -74,13 +77,15 @@ class FrozenRecordsCompatibilityTest {
     return items("archives").map(f -> DynamicTest.dynamicTest(f.dir() + "/" + f.path(), () -> {
       Path copy = FrozenFiles.copyTree(FrozenFiles.dir(f.dir()), tmp.resolve("copy-" + copies.incrementAndGet()));
       Path file = copy.resolve(f.path());
-      ReaderOptions ro = ReaderOptions.defaults().withKeys(FrozenRecords.keys(f.manifest()));
+      ReaderOptions ro = FrozenRecords.readerOptions(f.manifest(), f.node());
       JsonNode want = f.node().path("content");
+      long torn = want.path("torn_tail_bytes").asLong();
+      assertThat(torn > 0).as("torn tail").isEqualTo(f.node().path("torn_tail").asBoolean());
       try (RecordReader r = RecordArchives.open(file, ro)) {
         assertThat(FrozenRecords.describe(r).toPrettyString()).isEqualTo(want.toPrettyString());
         ArchiveStats st = r.stats();
         assertThat(st.damage()).isEmpty();
-        assertThat(st.tornTailBytes()).isZero();
+        assertThat(st.tornTailBytes()).isEqualTo(torn);
         assertThat(st.records()).isEqualTo(want.path("records").size());
         for (JsonNode rec : want.path("records")) {
           Entry<byte[]> e = r.get(Bookmark.parse(rec.path("bookmark").asText()), RecordTypes.bytes()).orElseThrow();
@@ -88,21 +93,34 @@ class FrozenRecordsCompatibilityTest {
         }
       }
       RepairResult check = RecordArchives.check(RangeSources.memory(f.path(), Files.readAllBytes(file)));
-      assertThat(check.problem()).isNull();
-      assertThat(check.tornBytes()).isZero();
+      assertThat(check.tornBytes()).isEqualTo(torn);
+      assertThat(check.problem() == null).isEqualTo(torn == 0);
       assertThat(check.records()).isEqualTo(want.path("records").size());
+      if (torn > 0) {
+        try (RecordReader strict = RecordArchives.open(file, ro.withTolerateTornTail(false))) {
+          RecordCursor<byte[]> c = strict.cursor(RecordTypes.bytes());
+          assertThatThrownBy(() -> {
+            while (c.next()) {
+              c.current();
+            }
+          }).isInstanceOf(TornTailException.class);
+        }
+      }
 
       try (RecordWriter w = RecordArchives.openForAppend(file,
           WriterOptions.defaults().withKeys(FrozenRecords.keys(f.manifest())))) {
         w.append("appended by today's writer");
       }
-      try (RecordReader r = RecordArchives.open(file, ro)) {
+      // Appending trims a torn tail first; after it the archive must read and check clean.
+      try (RecordReader r = RecordArchives.open(file, ro.withTolerateTornTail(false))) {
+        assertThat(r.stats().tornTailBytes()).isZero();
         List<String> texts = new ArrayList<>();
         r.stream(RecordTypes.bytes()).forEach(e -> texts.add(FrozenFiles.sha256(e.value())));
         List<String> expected = new ArrayList<>(want.path("records").findValuesAsText("sha256"));
         expected.add(FrozenFiles.sha256("appended by today's writer".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(texts).containsExactlyElementsOf(expected);
       }
+      assertThat(RecordArchives.check(RangeSources.memory(f.path(), Files.readAllBytes(file))).problem()).isNull();
     }));
   }
 
@@ -111,7 +129,7 @@ class FrozenRecordsCompatibilityTest {
     return items("indexes").map(f -> DynamicTest.dynamicTest(f.dir() + "/" + f.path(), () -> {
       Path copy = FrozenFiles.copyTree(FrozenFiles.dir(f.dir()), tmp.resolve("copy-" + copies.incrementAndGet()));
       JsonNode want = f.node().path("content");
-      ReaderOptions ro = ReaderOptions.defaults().withKeys(FrozenRecords.keys(f.manifest()));
+      ReaderOptions ro = FrozenRecords.readerOptions(f.manifest(), f.node());
       Map<String, String> shaAt = new HashMap<>();
       for (JsonNode a : f.manifest().path("archives")) {
         if (a.path("path").asText().equals(f.node().path("archive").asText())) {
