@@ -29,7 +29,6 @@ class FrozenDesFixturesTest {
     Path out = FrozenFiles.writeRequested() ? FrozenFiles.outputDir(FrozenDesFixtures.DIRECTORY)
         : tmp.resolve(FrozenDesFixtures.DIRECTORY);
     JsonNode fresh = FrozenDesFixtures.writeAll(out);
-    // Right after writing, the classpath copy does not exist yet: compare with what was written.
     JsonNode frozen = FrozenFiles.manifest(FrozenFiles.writeRequested() ? out
         : FrozenFiles.dir(FrozenDesFixtures.DIRECTORY));
     assertThat(FrozenFiles.without(fresh.path("containers"), VOLATILE).toPrettyString())

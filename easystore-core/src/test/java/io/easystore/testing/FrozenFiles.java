@@ -47,10 +47,16 @@ public final class FrozenFiles {
   }
 
   /**
-   * The frozen directory {@code frozen/<name>} on the test classpath, which must be a directory
-   * of this module's test resources. Fails (never skips) when it or its manifest is missing.
+   * The frozen directory {@code frozen/<name>}: the module's source directory when the tests run
+   * in the module (as Maven runs them), so that a file deleted from the sources is missed at once
+   * and not served from a stale {@code target/test-classes}; else the test classpath, which must
+   * hold it as a directory. Fails (never skips) when it or its manifest is missing.
    */
   public static Path dir(String name) {
+    Path source = Path.of("src", "test", "resources", "frozen", name);
+    if (Files.isRegularFile(source.resolve(MANIFEST))) {
+      return source.toAbsolutePath();
+    }
     String resource = "/frozen/" + name + "/" + MANIFEST;
     URL url = FrozenFiles.class.getResource(resource);
     if (url == null) {

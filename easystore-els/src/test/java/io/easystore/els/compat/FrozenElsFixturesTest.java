@@ -24,7 +24,6 @@ class FrozenElsFixturesTest {
     Path out = FrozenFiles.writeRequested() ? FrozenFiles.outputDir(FrozenElsFixtures.DIRECTORY)
         : tmp.resolve(FrozenElsFixtures.DIRECTORY);
     JsonNode fresh = FrozenElsFixtures.writeAll(out);
-    // Right after writing, the classpath copy does not exist yet: compare with what was written.
     JsonNode frozen = FrozenFiles.manifest(FrozenFiles.writeRequested() ? out
         : FrozenFiles.dir(FrozenElsFixtures.DIRECTORY));
     assertThat(fresh.path("stores").toPrettyString()).isEqualTo(frozen.path("stores").toPrettyString());

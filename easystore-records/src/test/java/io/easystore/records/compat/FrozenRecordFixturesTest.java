@@ -28,7 +28,6 @@ class FrozenRecordFixturesTest {
     Path out = FrozenFiles.writeRequested() ? FrozenFiles.outputDir(FrozenRecordFixtures.DIRECTORY)
         : tmp.resolve(FrozenRecordFixtures.DIRECTORY);
     JsonNode fresh = FrozenRecordFixtures.writeAll(out);
-    // Right after writing, the classpath copy does not exist yet: compare with what was written.
     JsonNode frozen = FrozenFiles.manifest(FrozenFiles.writeRequested() ? out
         : FrozenFiles.dir(FrozenRecordFixtures.DIRECTORY));
     for (String part : new String[] {"archives", "indexes", "keys"}) {
