@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easystore.codec.CodecId;
-import io.easystore.codec.Codecs;
+import io.easystore.internal.codec.Codecs;
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;
 import java.time.Clock;
