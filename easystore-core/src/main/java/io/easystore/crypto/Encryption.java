@@ -31,8 +31,11 @@ public record Encryption(String keyId, KeyProvider keys, boolean protectIndex) {
     return new Encryption(keyId, keys, false);
   }
 
-  /** The sealer for this key; fails if the provider cannot supply it. */
-  public PageSealer sealer() throws KeyUnavailableException {
-    return PageSealer.create(keyId, keys);
+  /**
+   * Checks now that the provider supplies a usable AES-256 key under {@code keyId}, so a command
+   * can refuse before it writes anything; writers ask for the key again when they are created.
+   */
+  public void checkKey() throws KeyUnavailableException {
+    PageSealer.create(keyId, keys);
   }
 }

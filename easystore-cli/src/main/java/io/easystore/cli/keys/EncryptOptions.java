@@ -3,7 +3,7 @@ package io.easystore.cli.keys;
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;
 import io.easystore.crypto.KeyUnavailableException;
-import io.easystore.internal.crypto.PageSealer;
+import io.easystore.crypto.Encryption;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,7 +48,7 @@ public class EncryptOptions {
     } catch (IllegalArgumentException e) {
       throw KeyOptions.usage(mixee, e);
     }
-    PageSealer.create(id, keys);
+    Encryption.of(id, keys).checkKey();
     return id;
   }
 }

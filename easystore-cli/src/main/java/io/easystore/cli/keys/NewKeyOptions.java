@@ -3,7 +3,7 @@ package io.easystore.cli.keys;
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;
 import io.easystore.crypto.KeyUnavailableException;
-import io.easystore.internal.crypto.PageSealer;
+import io.easystore.crypto.Encryption;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +88,7 @@ public class NewKeyOptions {
     }
     KeyProvider keys = KeySources.withEnvironmentFallback(explicit, env);
     try {
-      PageSealer.create(id, keys);
+      Encryption.of(id, keys).checkKey();
     } catch (KeyUnavailableException e) {
       // A rewrite has two keys; say that this is the new one.
       throw KeyUnavailableException.of(e.keyId(), e.reason(), "new key: " + e.getMessage());

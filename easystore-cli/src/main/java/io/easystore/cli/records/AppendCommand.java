@@ -3,7 +3,7 @@ package io.easystore.cli.records;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;
-import io.easystore.internal.crypto.PageSealer;
+import io.easystore.crypto.Encryption;
 import io.easystore.cli.keys.EncryptOptions;
 import io.easystore.cli.keys.KeyOptions;
 import io.easystore.records.Bookmark;
@@ -82,7 +82,7 @@ final class AppendCommand extends Subcommand {
         throw new IllegalArgumentException("--encrypt-with KEY_ID is --encrypt --key-id KEY_ID: give one of them");
       }
       keyId = KeyProviders.checkKeyId(encryptWith);
-      PageSealer.create(keyId, provider);
+      Encryption.of(keyId, provider).checkKey();
     } else {
       keyId = encryption.keyIdToEncryptWith(keys, provider);
     }

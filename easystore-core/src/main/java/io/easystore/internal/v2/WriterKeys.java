@@ -18,7 +18,7 @@ record WriterKeys(ContainerCipher cipher, KeyBlock keyBlock) {
     if (enc == null) {
       return NONE;
     }
-    PageSealer sealer = enc.sealer();
+    PageSealer sealer = PageSealer.create(enc.keyId(), enc.keys());
     KeyBlock kb = new KeyBlock(KeyBlock.AES_256_GCM, enc.protectIndex(), KeyBlock.DEFAULT_CHUNK_SHIFT,
         sealer.keyId(), sealer.keyCheck());
     return new WriterKeys(new ContainerCipher(sealer, uuid, container, kb.chunkBytes(), enc.protectIndex()), kb);
