@@ -11,6 +11,7 @@ module io.easystore.core {
   requires transitive java.net.http;
   requires com.fasterxml.jackson.databind;
   requires com.github.luben.zstd_jni;
+  requires com.github.benmanes.caffeine;
 
   exports io.easystore;
   exports io.easystore.codec;

@@ -3,7 +3,7 @@ package io.easystore.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easystore.DesWriter;
-import io.easystore.remote.JettyFileServer;
+import io.easystore.testing.JettyFileServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

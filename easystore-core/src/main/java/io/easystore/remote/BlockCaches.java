@@ -8,7 +8,10 @@ import java.util.List;
 public final class BlockCaches {
   private BlockCaches() {}
 
-  /** Least-recently-used blocks in the heap, at most {@code maxBytes} of block data. */
+  /**
+   * Blocks in the heap, at most {@code maxBytes} of block data; blocks read often outlive blocks
+   * read once (W-TinyLFU, not LRU), and the bound holds when {@code put} returns.
+   */
   public static BlockCache memory(long maxBytes) {
     return new MemoryBlockCache(maxBytes);
   }

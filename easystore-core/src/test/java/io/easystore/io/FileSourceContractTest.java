@@ -1,5 +1,7 @@
 package io.easystore.io;
 
+import io.easystore.testing.RangeSourceContract;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package io.easystore.io;
 
+import io.easystore.testing.RangeSourceContract;
+
 /** The contract for {@link RangeSources#memory}. */
 class MemorySourceContractTest extends RangeSourceContract {
   @Override

@@ -1,6 +1,6 @@
 package io.easystore.nio;
 
-import io.easystore.remote.JettyFileServer;
+import io.easystore.testing.JettyFileServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystem;

@@ -2,7 +2,7 @@ package io.easystore.remote;
 
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
-import io.easystore.io.RangeSourceContract;
+import io.easystore.testing.RangeSourceContract;
 
 /**
  * The contract for {@link CachingRangeSource} over a local source with 1000-byte blocks, so one

@@ -1,9 +1,11 @@
 package io.easystore.remote;
 
+import io.easystore.testing.ScriptedHttpServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easystore.io.RangeSource;
-import io.easystore.io.RangeSourceContract;
+import io.easystore.testing.RangeSourceContract;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
 import java.net.URI;

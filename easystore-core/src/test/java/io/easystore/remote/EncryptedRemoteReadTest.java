@@ -1,5 +1,7 @@
 package io.easystore.remote;
 
+import io.easystore.testing.JettyFileServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,11 @@
 package io.easystore.remote;
 
+import io.easystore.testing.ScriptedHttpServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.easystore.io.RangeSourceContract;
+import io.easystore.testing.RangeSourceContract;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

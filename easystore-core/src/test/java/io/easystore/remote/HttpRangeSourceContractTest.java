@@ -1,7 +1,9 @@
 package io.easystore.remote;
 
+import io.easystore.testing.JettyFileServer;
+
 import io.easystore.io.RangeSource;
-import io.easystore.io.RangeSourceContract;
+import io.easystore.testing.RangeSourceContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -1,10 +1,12 @@
 package io.easystore.remote;
 
+import io.easystore.testing.JettyFileServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easystore.io.RangeSource;
-import io.easystore.io.RangeSourceContract;
+import io.easystore.testing.RangeSourceContract;
 import io.easystore.io.RangeSources;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;

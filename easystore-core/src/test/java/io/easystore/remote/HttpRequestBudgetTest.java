@@ -1,5 +1,9 @@
 package io.easystore.remote;
 
+import io.easystore.testing.JettyFileServer;
+import io.easystore.testing.RequestBudgets;
+import io.easystore.testing.BudgetContainer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

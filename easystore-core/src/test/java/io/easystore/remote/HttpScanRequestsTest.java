@@ -1,5 +1,7 @@
 package io.easystore.remote;
 
+import io.easystore.testing.BudgetContainer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easystore.DesReader;

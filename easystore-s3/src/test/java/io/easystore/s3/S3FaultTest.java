@@ -3,14 +3,14 @@ package io.easystore.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.easystore.io.RangeSourceContract;
+import io.easystore.testing.RangeSourceContract;
 import io.easystore.remote.ObjectChangedException;
 import io.easystore.remote.RemoteOptions;
 import io.easystore.remote.RemoteProtocolException;
 import io.easystore.remote.RemoteRangeSource;
 import io.easystore.remote.RequestStats;
 import io.easystore.remote.RetryPolicy;
-import io.easystore.remote.ScriptedHttpServer;
+import io.easystore.testing.ScriptedHttpServer;
 import io.easystore.remote.TransientRemoteException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easystore.io.ContainerSink;
-import io.easystore.io.RangeSourceContract;
+import io.easystore.testing.RangeSourceContract;
 import io.easystore.remote.ObjectChangedException;
 import io.easystore.remote.RemoteRangeSource;
 import io.easystore.remote.RemoteSources;

@@ -1,7 +1,7 @@
 package io.easystore.s3;
 
 import io.easystore.io.RangeSource;
-import io.easystore.io.RangeSourceContract;
+import io.easystore.testing.RangeSourceContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

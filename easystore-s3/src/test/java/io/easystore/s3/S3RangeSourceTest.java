@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easystore.io.RangeSource;
-import io.easystore.io.RangeSourceContract;
+import io.easystore.testing.RangeSourceContract;
 import io.easystore.io.RangeSources;
 import io.easystore.remote.BlockCache;
 import io.easystore.remote.BlockCaches;

@@ -1,78 +1,76 @@
 package io.easystore.internal.v2;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A bounded cache of parsed index pages keyed by page number, least recently used first out.
- * Sixteen independently locked segments keep lookups from different threads from contending on
- * one lock. A budget of 0 caches nothing; {@link Long#MAX_VALUE} never evicts (a pinned index).
+ * A bounded cache of parsed index pages keyed by page number, weighed by the byte length the
+ * caller gives. A budget of 0 caches nothing; {@link Long#MAX_VALUE} never evicts (a pinned index).
+ *
+ * <p>A Caffeine cache: lock-free lookups, and W-TinyLFU eviction rather than LRU, so a scan that
+ * touches every page once ({@code verify}, a full listing) does not push out the root's children
+ * that every lookup needs. Eviction runs on the thread that inserts ({@code executor(Runnable::run)}),
+ * so the weight bound holds when {@link #put} returns and no work is left to a shared pool.
  *
  * <p>Thread-safe. Cached nodes are immutable and shared between threads.
  */
 public final class PageCache {
-  private static final int SEGMENTS = 16;
+  /** A node with the weight it was cached under. */
+  private record Page(Node node, int weight) {}
 
-  private final Segment[] segments = new Segment[SEGMENTS];
+  private final long budget;
+  /** Null when the budget is 0. */
+  private final Cache<Long, Page> pages;
+  /** Bytes held by a pinned cache, which has no eviction policy to ask. */
+  private final LongAdder pinnedBytes = new LongAdder();
 
   public PageCache(long budgetBytes) {
-    long perSegment = budgetBytes == Long.MAX_VALUE ? Long.MAX_VALUE : budgetBytes / SEGMENTS;
-    for (int i = 0; i < SEGMENTS; i++) {
-      segments[i] = new Segment(perSegment);
+    if (budgetBytes < 0) {
+      throw new IllegalArgumentException("negative page cache budget " + budgetBytes);
+    }
+    this.budget = budgetBytes;
+    if (budgetBytes == 0) {
+      pages = null;
+    } else if (budgetBytes == Long.MAX_VALUE) {
+      // Unbounded: no frequency sketch or access buffers to maintain for a cache that never evicts.
+      pages = Caffeine.newBuilder().executor(Runnable::run).build();
+    } else {
+      pages = Caffeine.newBuilder()
+          .maximumWeight(budgetBytes)
+          .weigher((Long page, Page p) -> p.weight())
+          .executor(Runnable::run)
+          .build();
     }
   }
 
-  private Segment segment(long page) {
-    return segments[(int) ((page ^ (page >>> 16)) & (SEGMENTS - 1))];
+  public Node get(long page) {
+    if (pages == null) {
+      return null;
+    }
+    Page p = pages.getIfPresent(page);
+    return p == null ? null : p.node();
   }
 
-  Node get(long page) {
-    return segment(page).get(page);
+  /** Caches {@code node} unless the page is cached already (the first node stays) or outweighs the budget. */
+  public void put(long page, Node node, int weight) {
+    if (pages == null || weight > budget) {
+      return;
+    }
+    if (pages.asMap().putIfAbsent(page, new Page(node, weight)) == null && budget == Long.MAX_VALUE) {
+      pinnedBytes.add(weight);
+    }
   }
 
-  void put(long page, Node node, int weight) {
-    segment(page).put(page, node, weight);
-  }
-
-  /** Bytes held, for tests and stats. */
-  long bytes() {
-    long b = 0;
-    for (Segment s : segments) {
-      synchronized (s) {
-        b += s.bytes;
-      }
+  /** Bytes held, for tests and stats: exact once concurrent puts have returned. */
+  public long bytes() {
+    if (pages == null) {
+      return 0;
     }
-    return b;
-  }
-
-  private static final class Segment {
-    private final long budget;
-    private final LinkedHashMap<Long, Node> map = new LinkedHashMap<>(16, 0.75f, true);
-    private final LinkedHashMap<Long, Integer> weights = new LinkedHashMap<>();
-    private long bytes;
-
-    Segment(long budget) {
-      this.budget = budget;
+    if (budget == Long.MAX_VALUE) {
+      return pinnedBytes.sum();
     }
-
-    synchronized Node get(long page) {
-      return map.get(page);
-    }
-
-    synchronized void put(long page, Node node, int weight) {
-      if (weight > budget || map.containsKey(page)) {
-        return;
-      }
-      map.put(page, node);
-      weights.put(page, weight);
-      bytes += weight;
-      Iterator<Map.Entry<Long, Node>> it = map.entrySet().iterator();
-      while (bytes > budget && it.hasNext()) {
-        Long victim = it.next().getKey();
-        it.remove();
-        bytes -= weights.remove(victim);
-      }
-    }
+    pages.cleanUp();
+    return pages.policy().eviction().orElseThrow().weightedSize().orElseThrow();
   }
 }

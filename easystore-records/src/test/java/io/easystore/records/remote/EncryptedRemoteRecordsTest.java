@@ -14,7 +14,7 @@ import io.easystore.records.ReaderOptions;
 import io.easystore.records.RecordWriter;
 import io.easystore.records.WriterOptions;
 import io.easystore.remote.HttpRangeSource;
-import io.easystore.remote.JettyFileServer;
+import io.easystore.testing.JettyFileServer;
 import io.easystore.remote.RemoteOptions;
 import io.easystore.remote.RemoteRangeSource;
 import io.easystore.remote.RetryPolicy;

@@ -1,4 +1,6 @@
-package io.easystore.remote;
+package io.easystore.testing;
+
+
 
 import io.easystore.DesWriter;
 import io.easystore.WriterOptions;

@@ -1,4 +1,8 @@
-package io.easystore.remote;
+package io.easystore.testing;
+
+import io.easystore.remote.RemoteOptions;
+import io.easystore.remote.RequestStats;
+import io.easystore.remote.RemoteRangeSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package io.easystore.io;
+package io.easystore.testing;
+
+import io.easystore.io.RangeSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

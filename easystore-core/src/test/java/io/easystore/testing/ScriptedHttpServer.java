@@ -1,4 +1,6 @@
-package io.easystore.remote;
+package io.easystore.testing;
+
+
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

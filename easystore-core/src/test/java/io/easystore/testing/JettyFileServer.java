@@ -1,4 +1,6 @@
-package io.easystore.remote;
+package io.easystore.testing;
+
+
 
 import java.net.URI;
 import java.nio.file.Files;
