@@ -50,9 +50,11 @@ public final class AtomicFiles {
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        throw new AtomicMoveNotSupportedException(temp.toString(), target.toString(),
-            "this file system cannot rename atomically, so " + target
+        NonAtomicStorageException n = new NonAtomicStorageException(temp.toString(), target.toString(),
+            "the file system " + describeStore(temp) + " cannot rename atomically, so " + target
                 + " cannot be replaced without a window where it is incomplete");
+        n.initCause(e);
+        throw n;
       }
     }
 
@@ -71,6 +73,15 @@ public final class AtomicFiles {
       }
     }
   };
+
+  private static String describeStore(Path p) {
+    try {
+      java.nio.file.FileStore store = Files.getFileStore(p);
+      return "'" + store.name() + "' (" + store.type() + ")";
+    } catch (IOException | RuntimeException e) {
+      return "of " + p.toAbsolutePath().getParent();
+    }
+  }
 
   /** Replaced by tests to record the order of operations; {@link #SYSTEM} otherwise. */
   static volatile FileOps ops = SYSTEM;

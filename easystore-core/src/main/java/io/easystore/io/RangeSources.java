@@ -3,6 +3,10 @@ package io.easystore.io;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 
 /** Factories for the local {@link RangeSource} implementations. */
 public final class RangeSources {
@@ -26,13 +30,73 @@ public final class RangeSources {
     return new FileSink(target);
   }
 
+  // Two or more letters, so a Windows drive letter (C:\...) stays a path.
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*", Pattern.DOTALL);
+
   /**
-   * Opens a local path ({@code file:} or no scheme), an {@code http(s)://} URL or a scheme served
-   * by a {@link io.easystore.remote.RangeSourceProvider} such as {@code s3://bucket/key}; see
-   * {@link io.easystore.remote.RemoteSources#open(URI, io.easystore.remote.RemoteOptions)}.
+   * Opens {@code uri} through the {@link LocationProvider} of its scheme: {@code file:} (and a URI
+   * with no scheme, as a local path) and {@code http(s)://} are built in, {@code s3://bucket/key}
+   * comes with easystore-s3. Remote sources are cached when {@code options} (RemoteOptions) has a
+   * cache.
+   *
+   * @throws UnsupportedStorageException if no provider handles the scheme (the message says which
+   *     module to add)
    */
-  public static RangeSource open(URI uri, io.easystore.remote.RemoteOptions options) throws IOException {
-    return io.easystore.remote.RemoteSources.open(uri, options);
+  public static RangeSource open(URI uri, LocationOptions options) throws IOException {
+    Objects.requireNonNull(options, "options");
+    String scheme = scheme(uri);
+    if (scheme.isEmpty()) {
+      return file(Path.of(uri.getPath()));
+    }
+    return provider(scheme).open(uri, options);
+  }
+
+  /** A local path, or a URI with a scheme ({@code s3://b/k}, {@code https://h/p}, {@code file:/p}). */
+  public static RangeSource open(String location, LocationOptions options) throws IOException {
+    Objects.requireNonNull(location, "location");
+    return SCHEME.matcher(location).matches() ? open(URI.create(location), options) : file(Path.of(location));
+  }
+
+  /** A sink for a local path or a URI whose provider supports writing (such as {@code s3://}). */
+  public static ContainerSink create(String location, LocationOptions options) throws IOException {
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(options, "options");
+    if (!SCHEME.matcher(location).matches()) {
+      return fileSink(Path.of(location));
+    }
+    URI uri = URI.create(location);
+    return provider(scheme(uri)).create(uri, options);
+  }
+
+  /** The {@link Location} {@code directory} names: a local path or a URI of a provider's scheme. */
+  public static Location location(String directory, LocationOptions options) throws IOException {
+    Objects.requireNonNull(directory, "directory");
+    if (!SCHEME.matcher(directory).matches()) {
+      return Location.of(Path.of(directory));
+    }
+    URI uri = URI.create(directory);
+    return provider(scheme(uri)).location(uri, options);
+  }
+
+  private static String scheme(URI uri) {
+    return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+  }
+
+  /** The provider of {@code scheme}, from the class path (the built-in ones included). */
+  static LocationProvider provider(String scheme) throws IOException {
+    for (LocationProvider p : ServiceLoader.load(LocationProvider.class, RangeSources.class.getClassLoader())) {
+      if (p.schemes().contains(scheme)) {
+        return p;
+      }
+    }
+    for (LocationProvider p : ServiceLoader.load(LocationProvider.class)) {
+      if (p.schemes().contains(scheme)) {
+        return p;
+      }
+    }
+    String hint = scheme.equals("s3") ? " (add the easystore-s3 module to the class path)" : "";
+    throw new UnsupportedStorageException("no LocationProvider for URI scheme '" + scheme + "'" + hint
+        + ": not supported");
   }
 
   /**

@@ -297,7 +297,7 @@ final class V2ContainerReader implements DesReader {
 
 
   @Override
-  public java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+  public java.util.Optional<io.easystore.io.RequestStats.Snapshot> requestStats() {
     return bodies.external().requestStats();
   }
 

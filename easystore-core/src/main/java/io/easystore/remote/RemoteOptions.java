@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * @param maxRequestBytes the largest range one request asks for; longer reads are split, 4 KiB to 256 MiB
  * @param headers extra HTTP headers for every HTTP request, for example {@code Authorization};
  *     range and precondition headers are reserved
- * @param properties settings for {@link RangeSourceProvider}s, for example {@code s3.endpoint}
+ * @param properties settings for {@link io.easystore.io.LocationProvider}s, for example {@code s3.endpoint}
  * @param cache the block cache that {@link RemoteSources} wraps remote sources in, or null for none
  * @param blockSize the cache's block size, 4 KiB to 64 MiB
  * @param httpClient the client for HTTP(S), or null for a shared default one
@@ -36,7 +36,7 @@ public record RemoteOptions(
     Map<String, String> properties,
     BlockCache cache,
     int blockSize,
-    HttpClient httpClient) {
+    HttpClient httpClient) implements io.easystore.io.LocationOptions {
 
   public static final int DEFAULT_TAIL_BYTES = 64 * 1024;
   public static final int DEFAULT_BLOCK_SIZE = 64 * 1024;
@@ -78,6 +78,15 @@ public record RemoteOptions(
    * Connect in 10 s, 60 s per attempt, {@link RetryPolicy#defaults()}, a 64 KiB tail with the
    * opening request, 8 MiB per request, no cache (64 KiB blocks when one is set).
    */
+  /**
+   * {@code options} itself when it is a {@code RemoteOptions}, else the defaults with its
+   * properties: what a remote provider reads from the options it is handed.
+   */
+  public static RemoteOptions from(io.easystore.io.LocationOptions options) {
+    Objects.requireNonNull(options, "options");
+    return options instanceof RemoteOptions r ? r : defaults().withProperties(options.properties());
+  }
+
   public static RemoteOptions defaults() {
     return new RemoteOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), RetryPolicy.defaults(),
         DEFAULT_TAIL_BYTES, DEFAULT_MAX_REQUEST_BYTES, Map.of(), Map.of(), null, DEFAULT_BLOCK_SIZE, null);
