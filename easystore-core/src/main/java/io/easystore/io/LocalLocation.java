@@ -3,13 +3,15 @@ package io.easystore.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A local directory. Sources are {@link FileRangeSource}s over a {@link ReopeningChannel}, so an
  * interrupted reader fails alone and never closes the file for the other threads; sinks are
- * {@link FileSink}s (temporary file beside the target, {@link #publish}); writer locks and reader
+ * {@link FileSink}s (temporary file beside the target, {@link #publish}); containers opened for
+ * update are {@link ReopeningChannel}s too; writer locks and reader
  * leases are the byte-range locks on {@code NAME.lock} ({@link LockFiles}: generation leases,
  * inode re-check, lock calls on a private thread so an interrupt cannot drop a lock).
  *
@@ -22,12 +24,25 @@ final class LocalLocation implements Location {
     this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
   }
 
-  /** The file {@code name} names: in this directory or below, never elsewhere. */
+  /**
+   * The file {@code name} names: in this directory or below, never elsewhere. Any file name the
+   * platform allows is accepted (a local name may contain {@code :} or {@code ?}, which
+   * {@link SiblingKeys} keeps out of keys read from containers), but no empty, {@code .} or
+   * {@code ..} segment and no absolute path.
+   */
   Path file(String name) {
-    SiblingKeys.check(name);
+    if (name == null || name.isEmpty() || name.startsWith("/") || name.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("not a name in " + dir + ": '" + name + "'");
+    }
     Path p = dir;
-    for (String segment : name.split("/")) {
+    for (String segment : name.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException("not a name in " + dir + ": '" + name + "'");
+      }
       p = p.resolve(segment);
+    }
+    if (!p.normalize().startsWith(dir) || p.getParent() == null) {
+      throw new IllegalArgumentException("name '" + name + "' leaves " + dir);
     }
     return p;
   }
@@ -45,6 +60,13 @@ final class LocalLocation implements Location {
   @Override
   public ContainerSink create(String name) throws IOException {
     return new FileSink(file(name));
+  }
+
+  @Override
+  public UpdatableFile openForUpdate(String name) throws IOException {
+    Path p = file(name);
+    NotRegularFileException.requireRegularFile(p);
+    return new ReopeningChannel(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
   @Override

@@ -33,6 +33,16 @@ public interface Location {
    */
   ContainerSink create(String name) throws IOException;
 
+  /**
+   * Opens the existing container {@code name} for in-place update (an updater's positional writes,
+   * syncs and truncation); the caller closes it.
+   *
+   * @throws UnsupportedStorageException where objects cannot be changed in place (HTTP, S3)
+   */
+  default UpdatableFile openForUpdate(String name) throws IOException {
+    throw new UnsupportedStorageException(name() + ": updating containers in place is not supported on this storage");
+  }
+
   /** The location {@code relative} (a {@link SiblingKeys} key) below this one. */
   Location resolve(String relative) throws IOException;
 

@@ -2,6 +2,7 @@ package io.easystore.io;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -126,6 +127,62 @@ public final class RangeSources {
       throw new IllegalArgumentException("sibling key '" + relativeKey + "' leaves " + dir);
     }
     return p;
+  }
+
+  /** One positional read, as {@link java.nio.channels.FileChannel#read(ByteBuffer, long)}. */
+  @FunctionalInterface
+  public interface PositionalRead {
+    int read(ByteBuffer dst, long position) throws IOException;
+  }
+
+  /**
+   * A source over the first {@code size} bytes of something read positionally (a channel the
+   * caller owns: closing the source does nothing). Reads never pass {@code size}, even if the file
+   * has grown since. Thread-safe if {@code read} is.
+   */
+  public static RangeSource positional(String name, long size, PositionalRead read) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(read, "read");
+    if (size < 0) {
+      throw new IllegalArgumentException("negative size " + size);
+    }
+    return new RangeSource() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public int read(long position, ByteBuffer dst) throws IOException {
+        return bounded(size, position, dst, read);
+      }
+
+      @Override
+      public void close() {
+        // The caller owns what is read.
+      }
+    };
+  }
+
+  /** {@code read} at {@code position}, limited to the first {@code size} bytes; -1 at or past them. */
+  static int bounded(long size, long position, ByteBuffer dst, PositionalRead read) throws IOException {
+    if (position >= size) {
+      return -1;
+    }
+    int limit = dst.limit();
+    if (dst.remaining() > size - position) {
+      dst.limit(dst.position() + (int) (size - position));
+    }
+    try {
+      return read.read(dst, position);
+    } finally {
+      dst.limit(limit);
+    }
   }
 
   /** Reads from a byte array; the array is not copied and must not change afterwards. */

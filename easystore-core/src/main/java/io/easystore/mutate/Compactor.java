@@ -202,7 +202,9 @@ final class Compactor {
     public void publish() throws IOException {
       ch.close();
       done = true;
-      io.easystore.io.TempFiles.moveIntoPlace(temp, target);
+      io.easystore.io.Location.of(target.getParent())
+          .publish(temp.getFileName().toString(), target.getFileName().toString());
+      io.easystore.io.TempFiles.forget(temp);
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class RecordArchives {
     PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(path);
     try {
       VolumeHeader vh;
-      try (RangeSource src = new ChannelSource(out.name(), out.channel())) {
+      try (RangeSource src = ChannelThread.source(out.name(), out.channel())) {
         vh = VolumeHeader.read(src);
         PageWalker.Verification v = walker(src, vh).verify(vh.firstPageOffset());
         if (v.tornBytes() > 0) {
@@ -147,7 +147,7 @@ public final class RecordArchives {
    */
   public static RepairResult repair(Path path, boolean dryRun) throws IOException {
     try (PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(path);
-        RangeSource src = new ChannelSource(out.name(), out.channel())) {
+        RangeSource src = ChannelThread.source(out.name(), out.channel())) {
       VolumeHeader vh = VolumeHeader.read(src);
       PageWalker.Verification v = walker(src, vh).verify(vh.firstPageOffset());
       boolean trim = v.tornBytes() > 0 && !dryRun;
