@@ -144,7 +144,7 @@ final class Compactor {
    * A new file beside the target, synced and renamed over it on publish; deleted otherwise. With a
    * rate limit, a write that gets ahead of it sleeps, which paces the whole rewrite.
    */
-  private static final class TempSink implements ContainerSink {
+  static final class TempSink implements ContainerSink {
     private final Path temp;
     private final Path target;
     private final FileChannel ch;
