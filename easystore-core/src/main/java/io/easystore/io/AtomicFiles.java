@@ -104,12 +104,24 @@ public final class AtomicFiles {
    * caller deletes it afterwards.
    *
    * @throws java.nio.file.FileAlreadyExistsException if {@code target} exists
-   * @throws UnsupportedOperationException if the file system has no hard links
+   * @throws NonAtomicStorageException if the file system has neither hard links nor atomic rename
    */
   public static void publishNew(Path temp, Path target) throws IOException {
     FileOps o = ops;
     o.syncFile(temp);
-    o.link(temp, target);
+    try {
+      o.link(temp, target);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+      // No hard links here (some network and FUSE file systems): the same atomic rename as
+      // publish, after a check that nothing is there. Only two creators racing within that check
+      // can still both succeed (the later one wins); a reader never sees a partial file.
+      if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new java.nio.file.FileAlreadyExistsException(target.toString());
+      }
+      o.move(temp, target);
+    }
     syncParent(o, target);
   }
 
