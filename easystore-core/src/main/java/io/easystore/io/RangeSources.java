@@ -79,17 +79,32 @@ public final class RangeSources {
     return provider(scheme(uri)).location(uri, options);
   }
 
+  // The providers on the core's own class path, loaded on first use and kept (every open looks
+  // them up). Not a static initializer: a provider that fails to load fails that call, not the class.
+  private static volatile java.util.List<LocationProvider> own;
+
+  private static java.util.List<LocationProvider> own() {
+    java.util.List<LocationProvider> o = own;
+    if (o == null) {
+      o = ServiceLoader.load(LocationProvider.class, RangeSources.class.getClassLoader()).stream()
+          .map(ServiceLoader.Provider::get).toList();
+      own = o;
+    }
+    return o;
+  }
+
   private static String scheme(URI uri) {
     return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
   }
 
   /** The provider of {@code scheme}, from the class path (the built-in ones included). */
   static LocationProvider provider(String scheme) throws IOException {
-    for (LocationProvider p : ServiceLoader.load(LocationProvider.class, RangeSources.class.getClassLoader())) {
+    for (LocationProvider p : own()) {
       if (p.schemes().contains(scheme)) {
         return p;
       }
     }
+    // Providers only the caller's context class loader sees (an application server, a plugin).
     for (LocationProvider p : ServiceLoader.load(LocationProvider.class)) {
       if (p.schemes().contains(scheme)) {
         return p;
