@@ -21,7 +21,9 @@ final class LocalLocation implements Location {
   private final Path dir;
 
   LocalLocation(Path dir) {
-    this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+    // Not normalized: lock files are found with toRealPath, and dropping "b/.." lexically would
+    // name another file than the path resolved through a symbolic link b.
+    this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath();
   }
 
   /**
@@ -41,7 +43,7 @@ final class LocalLocation implements Location {
       }
       p = p.resolve(segment);
     }
-    if (!p.normalize().startsWith(dir) || p.getParent() == null) {
+    if (!p.normalize().startsWith(dir.normalize()) || p.getParent() == null) {
       throw new IllegalArgumentException("name '" + name + "' leaves " + dir);
     }
     return p;
@@ -76,7 +78,7 @@ final class LocalLocation implements Location {
 
   @Override
   public Optional<Location> parent() {
-    Path p = dir.getParent();
+    Path p = dir.normalize().getParent();
     return p == null ? Optional.empty() : Optional.of(new LocalLocation(p));
   }
 

@@ -11,6 +11,7 @@ import io.easystore.codec.CodecId;
 import io.easystore.codec.Codecs;
 import io.easystore.format.DeltaEntry;
 import io.easystore.format.V2Paths;
+import io.easystore.io.Location;
 import io.easystore.io.LockFiles;
 import io.easystore.io.RangeSources;
 import io.easystore.json.ReferenceJson;
@@ -67,7 +68,8 @@ final class FileUpdater implements DesUpdater {
   static DesUpdater open(Path container, UpdateOptions options) throws IOException {
     Objects.requireNonNull(options, "options");
     boolean created = false;
-    Closeable lock = LockFiles.writer(container);
+    Path abs = container.toAbsolutePath();
+    Closeable lock = Location.of(abs.getParent()).lockWriter(abs.getFileName().toString()).orElse(null);
     if (lock == null) {
       throw new ContainerLockedException(container.toString());
     }
