@@ -52,6 +52,11 @@ public final class RangeSources {
     return provider(scheme).open(uri, options);
   }
 
+  /** {@link #open(URI, LocationOptions)} with every provider's defaults. */
+  public static RangeSource open(URI uri) throws IOException {
+    return open(uri, LocationOptions.defaults());
+  }
+
   /** A local path, or a URI with a scheme ({@code s3://b/k}, {@code https://h/p}, {@code file:/p}). */
   public static RangeSource open(String location, LocationOptions options) throws IOException {
     Objects.requireNonNull(location, "location");
