@@ -40,7 +40,7 @@ public interface Location {
    * @throws UnsupportedStorageException where objects cannot be changed in place (HTTP, S3)
    */
   default UpdatableFile openForUpdate(String name) throws IOException {
-    throw new UnsupportedStorageException(name() + ": updating containers in place is not supported on this storage");
+    throw new UnsupportedStorageException(name() + " (" + name + "): updating in place is not supported on this storage");
   }
 
   /** The location {@code relative} (a {@link SiblingKeys} key) below this one. */
@@ -61,7 +61,7 @@ public interface Location {
    * @throws UnsupportedStorageException where the storage has no locks
    */
   default Optional<Closeable> lockWriter(String name) throws IOException {
-    throw new UnsupportedStorageException(name() + ": writer locks are not supported on this storage");
+    throw new UnsupportedStorageException(name() + " (" + name + "): writer locks are not supported on this storage");
   }
 
   /**
@@ -74,7 +74,7 @@ public interface Location {
    * @throws UnsupportedStorageException where the storage has no locks
    */
   default Optional<Closeable> lease(String name, long generation) throws IOException {
-    throw new UnsupportedStorageException(name() + ": reader leases are not supported on this storage");
+    throw new UnsupportedStorageException(name() + " (" + name + "): reader leases are not supported on this storage");
   }
 
   /**
@@ -86,7 +86,7 @@ public interface Location {
    * @throws UnsupportedStorageException where the storage has no rename
    */
   default void publish(String temp, String name) throws IOException {
-    throw new UnsupportedStorageException(name() + ": publishing by rename is not supported on this storage");
+    throw new UnsupportedStorageException(name() + " (" + name + "): publishing by rename is not supported on this storage");
   }
 
   /** The local directory {@code dir}. */
