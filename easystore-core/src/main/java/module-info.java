@@ -31,5 +31,8 @@ module io.easystore.core {
 
   provides java.nio.file.spi.FileSystemProvider with io.easystore.nio.DesFileSystemProvider;
 
-  uses io.easystore.remote.RangeSourceProvider;
+  provides io.easystore.io.LocationProvider
+      with io.easystore.io.FileLocationProvider, io.easystore.remote.HttpLocationProvider;
+
+  uses io.easystore.io.LocationProvider;
 }

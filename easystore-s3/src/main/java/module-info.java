@@ -17,5 +17,5 @@ module io.easystore.s3 {
 
   exports io.easystore.s3;
 
-  provides io.easystore.remote.RangeSourceProvider with io.easystore.s3.S3RangeSourceProvider;
+  provides io.easystore.io.LocationProvider with io.easystore.s3.S3RangeSourceProvider;
 }

@@ -68,7 +68,7 @@ public interface DesReader extends Closeable {
 
   /**
    * Opens a container wherever it lives: a local path, {@code file:}, {@code http(s)://} or a
-   * scheme served by a {@link io.easystore.remote.RangeSourceProvider} on the class path, such as
+   * scheme served by a {@link io.easystore.io.LocationProvider} on the class path, such as
    * {@code s3://bucket/key} with {@code easystore-s3} (see
    * {@link io.easystore.remote.RemoteSources#open(java.net.URI, io.easystore.remote.RemoteOptions)}).
    * A remote open costs one request (the tail); the remote tail is widened to
@@ -275,7 +275,7 @@ public interface DesReader extends Closeable {
    * (the opening request included) plus every sibling object of external entries opened and
    * closed so far. Empty for local files and memory, which cost no requests.
    */
-  default java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+  default java.util.Optional<io.easystore.io.RequestStats.Snapshot> requestStats() {
     return java.util.Optional.empty();
   }
 

@@ -5,7 +5,6 @@ import io.easystore.IndexEntry;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +38,10 @@ public final class TarExporter {
   public static ExportResult export(DesReader reader, Path out, long defaultMtimeMillis,
       java.util.function.LongConsumer progress) throws IOException {
     Path target = out.toAbsolutePath();
-    Path tmp = io.easystore.io.TempFiles.createBeside(target);
-    try {
+    try (io.easystore.io.ContainerSink sink = io.easystore.io.Location.of(target.getParent())
+        .create(target.getFileName().toString())) {
       ExportResult r;
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+      try (OutputStream file = new BufferedOutputStream(sink.stream(), 1 << 16);
           OutputStream compressed = compress(file, target.getFileName().toString());
           TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -51,10 +50,8 @@ public final class TarExporter {
         r = write(reader, tar, defaultMtimeMillis, progress);
         tar.finish();
       }
-      io.easystore.io.TempFiles.publish(tmp, target);
+      sink.publish();
       return r;
-    } finally {
-      io.easystore.io.TempFiles.discard(tmp);
     }
   }
 

@@ -50,9 +50,11 @@ public final class AtomicFiles {
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        throw new AtomicMoveNotSupportedException(temp.toString(), target.toString(),
-            "this file system cannot rename atomically, so " + target
+        NonAtomicStorageException n = new NonAtomicStorageException(temp.toString(), target.toString(),
+            "the file system " + describeStore(temp) + " cannot rename atomically, so " + target
                 + " cannot be replaced without a window where it is incomplete");
+        n.initCause(e);
+        throw n;
       }
     }
 
@@ -71,6 +73,15 @@ public final class AtomicFiles {
       }
     }
   };
+
+  private static String describeStore(Path p) {
+    try {
+      java.nio.file.FileStore store = Files.getFileStore(p);
+      return "'" + store.name() + "' (" + store.type() + ")";
+    } catch (IOException | RuntimeException e) {
+      return "of " + p.toAbsolutePath().getParent();
+    }
+  }
 
   /** Replaced by tests to record the order of operations; {@link #SYSTEM} otherwise. */
   static volatile FileOps ops = SYSTEM;
@@ -93,12 +104,24 @@ public final class AtomicFiles {
    * caller deletes it afterwards.
    *
    * @throws java.nio.file.FileAlreadyExistsException if {@code target} exists
-   * @throws UnsupportedOperationException if the file system has no hard links
+   * @throws NonAtomicStorageException if the file system has neither hard links nor atomic rename
    */
   public static void publishNew(Path temp, Path target) throws IOException {
     FileOps o = ops;
     o.syncFile(temp);
-    o.link(temp, target);
+    try {
+      o.link(temp, target);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+      // No hard links here (some network and FUSE file systems): the same atomic rename as
+      // publish, after a check that nothing is there. Only two creators racing within that check
+      // can still both succeed (the later one wins); a reader never sees a partial file.
+      if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new java.nio.file.FileAlreadyExistsException(target.toString());
+      }
+      o.move(temp, target);
+    }
     syncParent(o, target);
   }
 

@@ -26,6 +26,27 @@ public interface ContainerSink extends Closeable {
     write(ByteBuffer.wrap(b, off, len));
   }
 
+  /**
+   * The sink as a stream, for writers built on {@link java.io.OutputStream} (tar, compressors):
+   * bytes go straight to {@link #write}; closing the stream neither publishes nor closes the sink.
+   * Not buffered.
+   */
+  default java.io.OutputStream stream() {
+    ContainerSink sink = this;
+    return new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        sink.write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        sink.write(b, off, len);
+      }
+    };
+  }
+
   /** Bytes written so far, which is the offset the next byte will have in the container. */
   long position();
 

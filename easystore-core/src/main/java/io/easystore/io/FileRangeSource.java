@@ -51,20 +51,8 @@ final class FileRangeSource implements RangeSource {
 
   @Override
   public int read(long position, ByteBuffer dst) throws IOException {
-    if (position >= size) {
-      return -1;
-    }
-    int limit = dst.limit();
-    long room = size - position;
-    if (dst.remaining() > room) {
-      // Never read past the length fixed at open, even if the file has grown since.
-      dst.limit(dst.position() + (int) room);
-    }
-    try {
-      return channel.read(dst, position);
-    } finally {
-      dst.limit(limit);
-    }
+    // Never read past the length fixed at open, even if the file has grown since.
+    return RangeSources.bounded(size, position, dst, channel::read);
   }
 
   @Override

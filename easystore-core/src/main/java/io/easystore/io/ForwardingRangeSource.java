@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * A {@link RangeSource} that passes every call to another one; subclasses override what they
  * change (counting, leases, closing hooks). Capabilities ({@link #localPath()},
- * {@link #requestStats()}) pass through too, so a wrapped local file keeps crash-tail recovery and
+ * {@link #requestStats()}, {@link #remote()}) pass through too, so a wrapped local file keeps crash-tail recovery and
  * leases. Thread-safe if the delegate is and the subclass keeps it so. Buffers pass through
  * untouched.
  */
@@ -52,8 +52,13 @@ public abstract class ForwardingRangeSource implements RangeSource {
   }
 
   @Override
-  public Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+  public Optional<RequestStats.Snapshot> requestStats() {
     return delegate.requestStats();
+  }
+
+  @Override
+  public Optional<RemoteInfo> remote() {
+    return delegate.remote();
   }
 
   @Override

@@ -99,7 +99,15 @@ public interface RangeSource extends Closeable {
    * The request counters of a remote source (through any wrappers), or empty for a local or
    * in-memory one.
    */
-  default Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+  default Optional<RequestStats.Snapshot> requestStats() {
+    return Optional.empty();
+  }
+
+  /**
+   * Where a remote source's object lives and which version it is pinned to (through any
+   * wrappers), or empty for a local or in-memory one. Caches key blocks by it.
+   */
+  default Optional<RemoteInfo> remote() {
     return Optional.empty();
   }
 }

@@ -1,6 +1,5 @@
 package io.easystore.io;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -26,9 +25,10 @@ import java.util.Objects;
  * someone else's bytes. File identity is the file system's {@code fileKey} (device and inode on
  * POSIX); where the platform has none, the path is trusted.
  *
- * <p>Thread-safe: positional operations from any number of threads. Internal to EasyStore.
+ * <p>Thread-safe: positional operations from any number of threads. Internal to EasyStore; the
+ * local {@link Location} hands it out as the {@link UpdatableFile} of a container.
  */
-public final class ReopeningChannel implements Closeable {
+public final class ReopeningChannel implements UpdatableFile {
   private final Path path;
   private final OpenOption[] options;
   private final Object fileKey;
@@ -48,6 +48,27 @@ public final class ReopeningChannel implements Closeable {
   @FunctionalInterface
   public interface Op<T> {
     T apply(FileChannel channel) throws IOException;
+  }
+
+  @Override
+  public String name() {
+    return path.toString();
+  }
+
+  @Override
+  public void force(boolean metaData) throws IOException {
+    run(ch -> {
+      ch.force(metaData);
+      return null;
+    });
+  }
+
+  @Override
+  public void truncate(long length) throws IOException {
+    run(ch -> {
+      ch.truncate(length);
+      return null;
+    });
   }
 
   /** The path this channel was opened with. */

@@ -80,7 +80,8 @@ public final class Rewriter {
     boolean inPlace = Files.exists(target) && Files.isSameFile(source, target);
     Closeable lock = null;
     if (inPlace) {
-      lock = io.easystore.io.LockFiles.writer(source);
+      Path abs = source.toAbsolutePath();
+      lock = io.easystore.io.Location.of(abs.getParent()).lockWriter(abs.getFileName().toString()).orElse(null);
       if (lock == null) {
         throw new ContainerLockedException(source.toString());
       }

@@ -1,5 +1,7 @@
 package io.easystore.remote;
 
+import io.easystore.io.RequestStats;
+
 import io.easystore.io.RangeSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -87,9 +89,11 @@ public final class CachingRangeSource implements RangeSource {
   @Override
   public RangeSource sibling(String relativeKey) throws IOException {
     RangeSource s = delegate.sibling(relativeKey);
-    if (s instanceof RemoteRangeSource remote) {
+    io.easystore.io.RemoteInfo remote = s.remote().orElse(null);
+    if (remote != null) {
       try {
-        return wrap(remote, cache, blockSize);
+        return new CachingRangeSource(s, remote.location(),
+            remote.cacheToken() != null ? remote.cacheToken() : "unpinned:" + UUID.randomUUID(), cache, blockSize);
       } catch (IOException | RuntimeException e) {
         s.close();
         throw e;
@@ -137,7 +141,7 @@ public final class CachingRangeSource implements RangeSource {
     if (!dst.hasRemaining()) {
       return 0;
     }
-    if (delegate instanceof RemoteRangeSource r && position >= r.tailOffset()) {
+    if (delegate.remote().filter(r -> position >= r.tailOffset()).isPresent()) {
       return delegate.read(position, dst);
     }
     long first = position / blockSize;

@@ -3,12 +3,10 @@ package io.easystore.remote;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -119,15 +117,12 @@ final class DiskBlockCache implements BlockCache {
     Files.createDirectories(file.getParent());
     Path temp = io.easystore.io.TempFiles.createScratch(file.getParent(), ".tmp-", ".part");
     try {
-      // Deliberately not AtomicFiles.publish: a cache block is CRC-checked on every read and a lost
-      // or torn one is only a miss, so two fsyncs per cached block would buy nothing.
+      // The one durability rule of every file EasyStore publishes (AtomicFiles): a torn block would
+      // only be a CRC miss, but one rule is what a fault-injecting test can check, and a file
+      // system without atomic rename then fails loudly instead of quietly getting a weaker promise.
       Files.write(temp, out.array());
       long replaced = sizeOrZero(file);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      io.easystore.io.AtomicFiles.publish(temp, file);
       io.easystore.io.TempFiles.forget(temp);
       if (bytes.addAndGet(total - replaced) > maxBytes) {
         evict();

@@ -1,5 +1,7 @@
 package io.easystore.remote;
 
+import io.easystore.io.RequestStats;
+
 import io.easystore.io.RangeSource;
 
 import java.io.IOException;
@@ -85,6 +87,19 @@ final class PinnedRangeSource implements RemoteRangeSource {
   @Override
   public long tailOffset() {
     return tailOffset;
+  }
+
+  // Asked on every read by a cache in front; the answer is fixed at open, so it is built once.
+  private volatile java.util.Optional<io.easystore.io.RemoteInfo> remote;
+
+  @Override
+  public java.util.Optional<io.easystore.io.RemoteInfo> remote() {
+    java.util.Optional<io.easystore.io.RemoteInfo> r = remote;
+    if (r == null) {
+      r = RemoteRangeSource.super.remote();
+      remote = r;
+    }
+    return r;
   }
 
   @Override

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * <p>Immutable and thread-safe (the cache and the HTTP client it names are shared, and are
  * thread-safe themselves); equal options compare equal. {@link #toString()} masks secrets.
  */
-public final class RemoteOptions {
+public final class RemoteOptions implements io.easystore.io.LocationOptions {
 
   public static final int DEFAULT_TAIL_BYTES = 64 * 1024;
   public static final int DEFAULT_BLOCK_SIZE = 64 * 1024;
@@ -59,6 +59,15 @@ public final class RemoteOptions {
    * Connect in 10 s, 60 s per attempt, {@link RetryPolicy#defaults()}, a 64 KiB tail with the
    * opening request, 8 MiB per request, no cache (64 KiB blocks when one is set).
    */
+  /**
+   * {@code options} itself when it is a {@code RemoteOptions}, else the defaults with its
+   * properties: what a remote provider reads from the options it is handed.
+   */
+  public static RemoteOptions from(io.easystore.io.LocationOptions options) {
+    Objects.requireNonNull(options, "options");
+    return options instanceof RemoteOptions r ? r : defaults().withProperties(options.properties());
+  }
+
   public static RemoteOptions defaults() {
     return DEFAULTS;
   }
@@ -116,7 +125,7 @@ public final class RemoteOptions {
     return headers;
   }
 
-  /** Settings for {@link RangeSourceProvider}s, for example {@code s3.endpoint}. Unmodifiable. */
+  /** Settings for {@link io.easystore.io.LocationProvider}s, for example {@code s3.endpoint}. Unmodifiable. */
   public Map<String, String> properties() {
     return properties;
   }

@@ -1,5 +1,7 @@
 package io.easystore.remote;
 
+import io.easystore.io.RequestStats;
+
 import io.easystore.io.RangeSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,6 +30,11 @@ public interface RemoteRangeSource extends RangeSource {
   @Override
   default java.util.Optional<RequestStats.Snapshot> requestStats() {
     return java.util.Optional.of(stats());
+  }
+
+  @Override
+  default java.util.Optional<io.easystore.io.RemoteInfo> remote() {
+    return java.util.Optional.of(new io.easystore.io.RemoteInfo(location(), version().cacheToken(), tailOffset()));
   }
 
   /** Where the object lives, for cache keys. */

@@ -1,5 +1,7 @@
 package io.easystore.remote;
 
+import io.easystore.io.RequestStats;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

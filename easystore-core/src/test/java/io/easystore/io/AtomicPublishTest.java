@@ -126,4 +126,41 @@ class AtomicPublishTest {
       assertThat(r.listFiles()).containsExactly("old");
     }
   }
+
+  @Test
+  void publishNewWithoutHardLinksRenamesAtomicallyAndNeverReplaces() throws IOException {
+    AtomicFiles.ops = new AtomicFiles.FileOps() {
+      @Override
+      public void syncFile(Path file) throws IOException {
+        log.add("sync");
+      }
+
+      @Override
+      public void move(Path temp, Path target) throws IOException {
+        log.add("move");
+        AtomicFiles.SYSTEM.move(temp, target);
+      }
+
+      @Override
+      public void link(Path temp, Path target) {
+        throw new UnsupportedOperationException("no hard links here");
+      }
+
+      @Override
+      public void syncDirectory(Path dir) {
+        log.add("syncdir");
+      }
+    };
+    Path target = tmp.resolve("h.rec");
+    Path temp = java.nio.file.Files.write(tmp.resolve("t1"), new byte[] {1});
+    AtomicFiles.publishNew(temp, target);
+    assertThat(log).containsExactly("sync", "move", "syncdir");
+    assertThat(java.nio.file.Files.readAllBytes(target)).containsExactly(1);
+    log.clear();
+    Path second = java.nio.file.Files.write(tmp.resolve("t2"), new byte[] {2});
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicFiles.publishNew(second, target))
+        .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+    assertThat(log).containsExactly("sync");
+    assertThat(java.nio.file.Files.readAllBytes(target)).as("the first file stays").containsExactly(1);
+  }
 }

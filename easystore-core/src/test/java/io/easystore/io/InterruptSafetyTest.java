@@ -65,6 +65,40 @@ class InterruptSafetyTest {
     }
   }
 
+  /** Every way a local container is opened through the {@link Location} seam reads through a ReopeningChannel. */
+  @Test
+  void sharedReaderSurvivesManyInterruptedCallers() throws Exception {
+    List<byte[]> bodies = new ArrayList<>();
+    Path c = container(bodies);
+    Location dir = Location.of(c.getParent());
+    String name = c.getFileName().toString();
+    java.util.Map<String, java.util.concurrent.Callable<RangeSource>> paths = new java.util.LinkedHashMap<>();
+    paths.put("Location.open", () -> dir.open(name));
+    paths.put("RangeSources.open(file URI)", () -> RangeSources.open(c.toUri(), LocationOptions.defaults()));
+    paths.put("RangeSources.open(path string)", () -> RangeSources.open(c.toString(), LocationOptions.defaults()));
+    paths.put("RangeSources.location(dir).open", () -> RangeSources.location(c.getParent().toString(),
+        LocationOptions.defaults()).open(name));
+    paths.put("Location.openForUpdate view", () -> {
+      UpdatableFile f = dir.openForUpdate(name);
+      return new ForwardingRangeSource(f.view(f.size())) {
+        @Override
+        public void close() throws IOException {
+          f.close();
+        }
+      };
+    });
+    for (var e : paths.entrySet()) {
+      try (DesReader r = DesReader.open(e.getValue().call(), ReaderOptions.defaults())) {
+        assertThat(hammer(r, bodies)).as(e.getKey() + ": interrupted callers failed").isPositive();
+        assertAllReadable(r, bodies);
+      }
+    }
+    try (DesReader r = DesReader.open(c)) {
+      assertThat(hammer(r, bodies)).as("DesReader.open(path)").isPositive();
+      assertAllReadable(r, bodies);
+    }
+  }
+
   @Test
   void interruptedThreadDoesNotBreakAnUpdaterOrItsView() throws Exception {
     List<byte[]> bodies = new ArrayList<>();

@@ -59,6 +59,27 @@ class WrappedLocalSourceTest {
     }
   }
 
+  /** Probe4 of the 2026-12 review: a wrapper switched off crash-tail recovery and leases. */
+  @Test
+  void forwardingWrapperKeepsCrashTailRecoveryAndLeases() throws IOException {
+    Path c = updated();
+    Files.write(c, new byte[300], StandardOpenOption.APPEND);
+    java.util.List<String> direct;
+    try (DesReader r = DesReader.open(c)) {
+      direct = r.listFiles();
+    }
+    assertThat(direct).containsExactly("a", "b");
+    try (java.io.Closeable writer = Location.of(c.getParent()).lockWriter(c.getFileName().toString()).orElseThrow()) {
+      try (DesReader r = DesReader.open(new ForwardingRangeSource(RangeSources.file(c)) {}, ReaderOptions.defaults())) {
+        assertThat(r.listFiles()).as("the same entries as DesReader.open(path)").isEqualTo(direct);
+        assertThat(new String(r.getFile("b"), StandardCharsets.UTF_8)).isEqualTo("beta");
+        try (LockFiles.Guard g = LockFiles.guard(c, 1_000_000)) {
+          assertThat(g.limit()).as("the wrapped reader holds a lease").isLessThan(1_000_000);
+        }
+      }
+    }
+  }
+
   @Test
   void wrappedLocalSourceStillLeasesItsGeneration() throws IOException {
     Path c = updated();

@@ -1,6 +1,7 @@
 package io.easystore.remote;
 
 import io.easystore.testing.ScriptedHttpServer;
+import io.easystore.io.RequestStats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

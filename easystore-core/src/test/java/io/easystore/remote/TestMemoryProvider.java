@@ -1,5 +1,8 @@
 package io.easystore.remote;
 
+import io.easystore.io.Location;
+import io.easystore.io.LocationOptions;
+import io.easystore.io.LocationProvider;
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
@@ -10,11 +13,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link RangeSourceProvider} for the made-up scheme {@code testmem:}, registered in the test
- * resources' META-INF/services, proving that {@link RemoteSources} finds providers by
+ * A {@link LocationProvider} for the made-up scheme {@code testmem:}, registered in the test
+ * resources' META-INF/services, proving that {@link RangeSources} finds providers by
  * {@link java.util.ServiceLoader}.
  */
-public final class TestMemoryProvider implements RangeSourceProvider {
+public final class TestMemoryProvider implements LocationProvider {
   static final Map<String, byte[]> OBJECTS = new ConcurrentHashMap<>();
   static volatile RemoteOptions lastOptions;
 
@@ -24,8 +27,13 @@ public final class TestMemoryProvider implements RangeSourceProvider {
   }
 
   @Override
-  public RangeSource open(URI uri, RemoteOptions options) throws IOException {
-    lastOptions = options;
+  public Location location(URI directory, LocationOptions options) throws IOException {
+    throw new IOException("testmem: has no directories");
+  }
+
+  @Override
+  public RangeSource open(URI uri, LocationOptions options) throws IOException {
+    lastOptions = RemoteOptions.from(options);
     byte[] b = OBJECTS.get(uri.getSchemeSpecificPart());
     if (b == null) {
       throw new NoSuchFileException(uri.toString());

@@ -1,8 +1,10 @@
 package io.easystore.testing;
 
 import io.easystore.remote.RemoteOptions;
-import io.easystore.remote.RequestStats;
+import io.easystore.io.RequestStats;
 import io.easystore.remote.RemoteRangeSource;
+
+import io.easystore.io.RequestStats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

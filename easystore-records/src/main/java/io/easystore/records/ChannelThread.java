@@ -37,6 +37,17 @@ final class ChannelThread {
     T run() throws IOException;
   }
 
+  /**
+   * Reads through the writer's own locked channel, on these threads. A second channel would not
+   * do: on Linux, closing any descriptor of a file drops the process's POSIX locks on it, the
+   * writer's included. The size is fixed now; closing the source leaves the channel open.
+   */
+  static io.easystore.io.RangeSource source(String name, FileChannel ch) throws IOException {
+    long size = call(name, ch::size);
+    return io.easystore.io.RangeSources.positional(name, size,
+        (dst, position) -> call(name, () -> ch.read(dst, position)));
+  }
+
   /** Runs {@code op} on a private thread; {@code name} names the archive in the interrupt message. */
   static <T> T call(String name, Op<T> op) throws IOException {
     if (Thread.currentThread().isInterrupted()) {

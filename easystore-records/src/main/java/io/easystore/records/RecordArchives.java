@@ -8,7 +8,6 @@ import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -57,15 +56,7 @@ public final class RecordArchives {
 
   /** Links (never replaces) the finished header file into place, by the one durability rule. */
   private static void publish(Path temp, Path target) throws IOException {
-    try {
-      io.easystore.io.AtomicFiles.publishNew(temp, target);
-    } catch (FileAlreadyExistsException e) {
-      throw e;
-    } catch (UnsupportedOperationException | FileSystemException e) {
-      // No hard links here (some network and FUSE file systems): a plain move refuses to replace.
-      Files.move(temp, target);
-      io.easystore.io.AtomicFiles.syncDirectory(target.getParent());
-    }
+    io.easystore.io.AtomicFiles.publishNew(temp, target);
   }
 
   /**
@@ -89,7 +80,7 @@ public final class RecordArchives {
     PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(path);
     try {
       VolumeHeader vh;
-      try (RangeSource src = new ChannelSource(out.name(), out.channel())) {
+      try (RangeSource src = ChannelThread.source(out.name(), out.channel())) {
         vh = VolumeHeader.read(src);
         PageWalker.Verification v = walker(src, vh).verify(vh.firstPageOffset());
         if (v.tornBytes() > 0) {
@@ -147,7 +138,7 @@ public final class RecordArchives {
    */
   public static RepairResult repair(Path path, boolean dryRun) throws IOException {
     try (PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(path);
-        RangeSource src = new ChannelSource(out.name(), out.channel())) {
+        RangeSource src = ChannelThread.source(out.name(), out.channel())) {
       VolumeHeader vh = VolumeHeader.read(src);
       PageWalker.Verification v = walker(src, vh).verify(vh.firstPageOffset());
       boolean trim = v.tornBytes() > 0 && !dryRun;

@@ -33,7 +33,7 @@ class InterruptedWriterIoTest {
     Path p = dir.resolve("a.rec");
     TestArchives.write(p, options(), List.of("one"));
     try (PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(p)) {
-      ChannelSource src = new ChannelSource(out.name(), out.channel());
+      io.easystore.io.RangeSource src = ChannelThread.source(out.name(), out.channel());
       Thread.currentThread().interrupt();
       assertThatThrownBy(() -> src.read(0, ByteBuffer.allocate(16)))
           .isInstanceOf(InterruptedIOException.class).hasMessageContaining(p.toString());

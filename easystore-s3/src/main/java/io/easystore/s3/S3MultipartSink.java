@@ -1,7 +1,7 @@
 package io.easystore.s3;
 
 import io.easystore.io.ContainerSink;
-import io.easystore.remote.RequestStats;
+import io.easystore.io.RequestStats;
 import io.easystore.remote.RetryPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,20 +1,23 @@
 package io.easystore.s3;
 
 import io.easystore.io.ContainerSink;
+import io.easystore.io.Location;
+import io.easystore.io.LocationOptions;
+import io.easystore.io.LocationProvider;
 import io.easystore.io.RangeSource;
-import io.easystore.remote.RangeSourceProvider;
 import io.easystore.remote.RemoteOptions;
+import io.easystore.remote.RemoteSources;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
 
 /**
- * Serves {@code s3://bucket/key} to {@link io.easystore.remote.RemoteSources} and
- * {@link io.easystore.io.RangeSources#open}. Settings come from {@link RemoteOptions#properties()}
+ * Serves {@code s3://bucket/key} to {@link io.easystore.io.RangeSources#open} as a
+ * {@link LocationProvider}. Settings come from {@link RemoteOptions#properties()}
  * ({@link S3Options#PROPERTIES}); {@code s3.partSize} sets the sink's part size in bytes.
- * Each source or sink gets its own client and closes it.
+ * Each source or sink gets its own client and closes it. Stateless and thread-safe.
  */
-public final class S3RangeSourceProvider implements RangeSourceProvider {
+public final class S3RangeSourceProvider implements LocationProvider {
 
   @Override
   public Set<String> schemes() {
@@ -22,13 +25,26 @@ public final class S3RangeSourceProvider implements RangeSourceProvider {
   }
 
   @Override
-  public RangeSource open(URI uri, RemoteOptions options) throws IOException {
-    return S3RangeSource.open(S3Location.parse(uri), S3Options.fromProperties(options.properties()), options);
+  public Location location(URI directory, LocationOptions options) {
+    return S3Prefix.parse(directory, RemoteOptions.from(options));
   }
 
   @Override
-  public ContainerSink createSink(URI uri, RemoteOptions options) throws IOException {
-    S3Location location = S3Location.parse(uri);
+  public RangeSource open(URI uri, LocationOptions options) throws IOException {
+    return open(S3Location.parse(uri), RemoteOptions.from(options));
+  }
+
+  @Override
+  public ContainerSink create(URI uri, LocationOptions options) throws IOException {
+    return create(S3Location.parse(uri), RemoteOptions.from(options));
+  }
+
+  static RangeSource open(S3Location location, RemoteOptions options) throws IOException {
+    return RemoteSources.cached(S3RangeSource.open(location, S3Options.fromProperties(options.properties()), options),
+        options);
+  }
+
+  static ContainerSink create(S3Location location, RemoteOptions options) throws IOException {
     S3Options s3 = S3Options.fromProperties(options.properties());
     String ps = options.properties().get("s3.partSize");
     int partSize;

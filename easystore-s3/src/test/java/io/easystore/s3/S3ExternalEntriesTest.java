@@ -12,7 +12,7 @@ import io.easystore.WriterOptions;
 import io.easystore.codec.CodecId;
 import io.easystore.remote.RemoteOptions;
 import io.easystore.remote.RemoteSources;
-import io.easystore.remote.RequestStats;
+import io.easystore.io.RequestStats;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

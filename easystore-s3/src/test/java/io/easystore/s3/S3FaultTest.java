@@ -8,7 +8,7 @@ import io.easystore.remote.ObjectChangedException;
 import io.easystore.remote.RemoteOptions;
 import io.easystore.remote.RemoteProtocolException;
 import io.easystore.remote.RemoteRangeSource;
-import io.easystore.remote.RequestStats;
+import io.easystore.io.RequestStats;
 import io.easystore.remote.RetryPolicy;
 import io.easystore.testing.ScriptedHttpServer;
 import io.easystore.remote.TransientRemoteException;

@@ -8,7 +8,7 @@ import io.easystore.testing.RangeSourceContract;
 import io.easystore.remote.ObjectChangedException;
 import io.easystore.remote.RemoteRangeSource;
 import io.easystore.remote.RemoteSources;
-import io.easystore.remote.RequestStats;
+import io.easystore.io.RequestStats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;

@@ -12,7 +12,7 @@ import io.easystore.remote.CachingRangeSource;
 import io.easystore.remote.ObjectChangedException;
 import io.easystore.remote.RemoteRangeSource;
 import io.easystore.remote.RemoteSources;
-import io.easystore.remote.RequestStats;
+import io.easystore.io.RequestStats;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;

@@ -12,7 +12,7 @@ import io.easystore.testing.BudgetContainer;
 import io.easystore.remote.RemoteOptions;
 import io.easystore.remote.RemoteSources;
 import io.easystore.testing.RequestBudgets;
-import io.easystore.remote.RequestStats;
+import io.easystore.io.RequestStats;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -4,7 +4,7 @@ import io.easystore.DesReader;
 import io.easystore.ReaderOptions;
 import io.easystore.bench.remote.RemoteDatasets.Format;
 import io.easystore.remote.RemoteRangeSource;
-import io.easystore.remote.RequestStats;
+import io.easystore.io.RequestStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

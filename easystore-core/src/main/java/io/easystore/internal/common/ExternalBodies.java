@@ -6,7 +6,7 @@ import io.easystore.IndexEntry;
 import io.easystore.io.RangeSource;
 import io.easystore.io.SiblingKeys;
 import io.easystore.remote.RemoteSources;
-import io.easystore.remote.RequestStats;
+import io.easystore.io.RequestStats;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -141,7 +141,7 @@ final class Compactor {
    * A new file beside the target, synced and renamed over it on publish; deleted otherwise. With a
    * rate limit, a write that gets ahead of it sleeps, which paces the whole rewrite.
    */
-  private static final class TempSink implements ContainerSink {
+  static final class TempSink implements ContainerSink {
     private final Path temp;
     private final Path target;
     private final FileChannel ch;
@@ -199,7 +199,9 @@ final class Compactor {
     public void publish() throws IOException {
       ch.close();
       done = true;
-      io.easystore.io.TempFiles.moveIntoPlace(temp, target);
+      io.easystore.io.Location.of(target.getParent())
+          .publish(temp.getFileName().toString(), target.getFileName().toString());
+      io.easystore.io.TempFiles.forget(temp);
     }
 
     @Override

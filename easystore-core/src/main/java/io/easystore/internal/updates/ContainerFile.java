@@ -2,14 +2,15 @@ package io.easystore.internal.updates;
 
 import io.easystore.internal.v2.V2Header;
 import io.easystore.io.ContainerSink;
+import io.easystore.io.Location;
 import io.easystore.io.RangeSource;
-import io.easystore.io.ReopeningChannel;
+import io.easystore.io.RangeSources;
+import io.easystore.io.UpdatableFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
@@ -19,19 +20,23 @@ import java.util.UUID;
  *
  * <p>Not thread-safe for writing (one updater thread); {@link #source} reads are positional and may
  * run on any thread while the channel is open. An interrupt of one thread fails only that thread's
- * operation ({@link ReopeningChannel}); the others, and the updater's next operation, go on.
+ * operation ({@link io.easystore.io.ReopeningChannel}); the others, and the updater's next operation, go on.
  * Every write is positional, so repeating one on a reopened channel writes the same bytes.
  */
 final class ContainerFile implements Closeable {
   private final Path path;
-  private volatile ReopeningChannel channel;
+  private volatile UpdatableFile channel;
   private long bytesWritten;
   private long syncs;
 
   ContainerFile(Path path) throws IOException {
     this.path = path;
-    io.easystore.io.NotRegularFileException.requireRegularFile(path);
-    this.channel = new ReopeningChannel(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    this.channel = open(path);
+  }
+
+  private static UpdatableFile open(Path path) throws IOException {
+    Path abs = path.toAbsolutePath();
+    return Location.of(abs.getParent()).openForUpdate(abs.getFileName().toString());
   }
 
   Path path() {
@@ -69,20 +74,14 @@ final class ContainerFile implements Closeable {
 
   /** Makes written data and the file length durable (fdatasync). */
   void sync() throws IOException {
-    channel.run(ch -> {
-      ch.force(false);
-      return null;
-    });
+    channel.force(false);
     syncs++;
   }
 
   /** Cuts the file to {@code length} durably. */
   void truncate(long length) throws IOException {
-    channel.run(ch -> {
-      ch.truncate(length);
-      ch.force(true);
-      return null;
-    });
+    channel.truncate(length);
+    channel.force(true);
     syncs++;
   }
 
@@ -94,48 +93,15 @@ final class ContainerFile implements Closeable {
 
   /** Reopens the channel, after the file was replaced by a rename. */
   void reopen() throws IOException {
-    ReopeningChannel fresh = new ReopeningChannel(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    ReopeningChannel old = channel;
+    UpdatableFile fresh = open(path);
+    UpdatableFile old = channel;
     channel = fresh;
     old.close();
   }
 
   /** Positional reads of the first {@code size} bytes; closing it does not close the file. */
   RangeSource source(long size) {
-    ReopeningChannel ch = channel;
-    String name = name();
-    return new RangeSource() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public long size() {
-        return size;
-      }
-
-      @Override
-      public int read(long position, ByteBuffer dst) throws IOException {
-        if (position >= size) {
-          return -1;
-        }
-        int limit = dst.limit();
-        if (dst.remaining() > size - position) {
-          dst.limit(dst.position() + (int) (size - position));
-        }
-        try {
-          return ch.read(dst, position);
-        } finally {
-          dst.limit(limit);
-        }
-      }
-
-      @Override
-      public void close() {
-        // The updater owns the channel.
-      }
-    };
+    return RangeSources.positional(name(), size, channel::read);
   }
 
   /** Sequential writes from {@code start}, as a sink whose publish and close do nothing. */

@@ -9,6 +9,7 @@ import io.easystore.codec.CodecId;
 import io.easystore.internal.codec.Codecs;
 import io.easystore.internal.json.ReferenceJson;
 import io.easystore.internal.v2.V2Paths;
+import io.easystore.io.Location;
 import io.easystore.io.LockFiles;
 import io.easystore.io.RangeSources;
 import io.easystore.mutate.ContainerLockedException;
@@ -69,7 +70,8 @@ public final class FileUpdater implements DesUpdater {
   public static DesUpdater open(Path container, UpdateOptions options) throws IOException {
     Objects.requireNonNull(options, "options");
     boolean created = false;
-    Closeable lock = LockFiles.writer(container);
+    Path abs = container.toAbsolutePath();
+    Closeable lock = Location.of(abs.getParent()).lockWriter(abs.getFileName().toString()).orElse(null);
     if (lock == null) {
       throw new ContainerLockedException(container.toString());
     }

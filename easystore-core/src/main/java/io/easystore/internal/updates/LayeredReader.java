@@ -299,7 +299,7 @@ final class LayeredReader implements DesReader {
 
 
   @Override
-  public java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+  public java.util.Optional<io.easystore.io.RequestStats.Snapshot> requestStats() {
     return bodies.external().requestStats();
   }
 

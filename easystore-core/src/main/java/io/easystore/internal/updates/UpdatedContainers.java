@@ -63,7 +63,8 @@ public final class UpdatedContainers {
           }
           st = null;
         }
-        lease = st == null ? null : LockFiles.lease(local, st.generation());
+        lease = st == null ? null : io.easystore.io.Location.of(local.toAbsolutePath().getParent())
+            .lease(local.getFileName().toString(), st.generation()).orElse(null);
         if (st != null && lease != null
             && (lease == LockFiles.NO_LEASE || stillProtected(local, current, options, st))) {
           return reader(current, options, st, lease, attempt == 1 ? tail : null);

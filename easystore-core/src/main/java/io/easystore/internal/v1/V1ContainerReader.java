@@ -276,7 +276,7 @@ public final class V1ContainerReader implements DesReader {
   }
 
   @Override
-  public java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+  public java.util.Optional<io.easystore.io.RequestStats.Snapshot> requestStats() {
     return external.requestStats();
   }
 

@@ -296,7 +296,7 @@ public final class V2ContainerReader implements DesReader {
 
 
   @Override
-  public java.util.Optional<io.easystore.remote.RequestStats.Snapshot> requestStats() {
+  public java.util.Optional<io.easystore.io.RequestStats.Snapshot> requestStats() {
     return bodies.external().requestStats();
   }
 

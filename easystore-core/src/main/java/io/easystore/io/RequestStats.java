@@ -1,4 +1,4 @@
-package io.easystore.remote;
+package io.easystore.io;
 
 import java.util.concurrent.atomic.LongAdder;
 

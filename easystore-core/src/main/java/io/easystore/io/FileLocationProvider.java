@@ -1,0 +1,34 @@
+package io.easystore.io;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The built-in provider of {@code file:} URIs (and, through {@link RangeSources#open(String,
+ * LocationOptions)}, of plain paths), registered in {@code META-INF/services} like any other.
+ * Stateless and thread-safe.
+ */
+public final class FileLocationProvider implements LocationProvider {
+
+  @Override
+  public Set<String> schemes() {
+    return Set.of("file");
+  }
+
+  @Override
+  public Location location(URI directory, LocationOptions options) {
+    return new LocalLocation(Path.of(directory));
+  }
+
+  @Override
+  public RangeSource open(URI uri, LocationOptions options) throws IOException {
+    return RangeSources.file(Path.of(uri));
+  }
+
+  @Override
+  public ContainerSink create(URI uri, LocationOptions options) throws IOException {
+    return RangeSources.fileSink(Path.of(uri));
+  }
+}
