@@ -131,7 +131,7 @@ class V2CorruptionTest {
     return a.stream();
   }
 
-  private static V2Footer footer(Sample s) throws CorruptContainerException {
+  private static V2Footer footer(Sample s) throws IOException {
     return V2Footer.parse(s.name(), s.bytes(), s.bytes().length - V2Footer.SIZE, s.bytes().length);
   }
 

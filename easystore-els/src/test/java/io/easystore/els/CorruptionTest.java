@@ -155,10 +155,10 @@ class CorruptionTest {
     ElsStore.open(d, ElsOptions.defaults().withSync(false));
     Files.move(d.resolve("els.1.b64"), d.resolve("els.2.b64"));
     assertThatThrownBy(() -> ElsStore.open(d, ElsOptions.defaults()))
-        .isInstanceOf(ElsVersionException.TooNew.class).hasMessageContaining("upgrade");
+        .isInstanceOf(io.easystore.UnsupportedVersionException.TooNew.class).hasMessageContaining("upgrade");
     Files.move(d.resolve("els.2.b64"), d.resolve("els.0.b64"));
     assertThatThrownBy(() -> ElsStore.open(d, ElsOptions.defaults()))
-        .isInstanceOf(ElsVersionException.TooOld.class);
+        .isInstanceOf(io.easystore.UnsupportedVersionException.TooOld.class);
     Files.move(d.resolve("els.0.b64"), d.resolve("els.1.b99"));
     assertThatThrownBy(() -> ElsStore.open(d, ElsOptions.defaults()))
         .isInstanceOf(CorruptContainerException.class).hasMessageContaining("b99");
@@ -179,7 +179,7 @@ class CorruptionTest {
     Files.createFile(vdir.resolve(Names.chunkPrefix(1, 0, 0)
         + NameCodec.encode(ElsEncoding.BASE64URL, seg0, 0, seg0.length)));
     Files.createFile(vdir.resolve(Names.marker(1, 0, 1, seg0.length, (int) crc.getValue())));
-    assertThatThrownBy(() -> s.rootBucket().get("k")).isInstanceOf(ElsVersionException.TooNew.class);
+    assertThatThrownBy(() -> s.rootBucket().get("k")).isInstanceOf(io.easystore.UnsupportedVersionException.TooNew.class);
   }
 
   @Test

@@ -77,9 +77,6 @@ final class PageWalker {
    *     (or, in skip mode, unreadable)
    */
   long damaged(long pos, CorruptContainerException e) throws IOException {
-    if (e instanceof UnsupportedVersionException || e instanceof LimitExceededException) {
-      throw e;
-    }
     long next = findNextValid(pos + Format.ALIGN);
     CorruptContainerException cause = e;
     if (next < 0) {
@@ -212,9 +209,6 @@ final class PageWalker {
         records += h.entryCount();
         pos = h.next();
       } catch (CorruptContainerException e) {
-        if (e instanceof UnsupportedVersionException || e instanceof LimitExceededException) {
-          throw e;
-        }
         long next = findNextValid(pos + Format.ALIGN);
         CorruptContainerException cause = next >= 0 ? e : notTorn(pos, e);
         if (cause != null) {
