@@ -97,7 +97,7 @@ class CorruptionTest {
       }
       again.bucket(List.of("bucket")).keys();
       again.rootBucket().entries();
-    } catch (CorruptContainerException expected) {
+    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException | io.easystore.LimitExceededException expected) {
       assertThat(expected.getMessage()).contains(s.directory().toString());
     } catch (IOException | RuntimeException e) {
       fail("seed " + seed + ": damage " + kind + " of '" + name + "' gave " + e, e);
