@@ -73,7 +73,7 @@ public record KeyBlock(int algorithm, boolean protectIndex, int chunkShift, Stri
     Framing.checkChecksum(container, at + len - 4, "key block", ByteCursor.getLe32(buf, off + len - 4),
         Checksums.crc32c(buf, off, len - 4, buf, 0, 0), "");
     c.pos(off + 8);
-    Framing.checkVersion(container, at + 8, "DES", c.u8("key block version"), Formats.KEY_BLOCK_OLDEST,
+    Framing.checkVersion(container, at + 8, "DES key block", c.u8("key block version"), Formats.KEY_BLOCK_OLDEST,
         Formats.KEY_BLOCK_NEWEST);
     int algorithm = c.u8("algorithm");
     if (algorithm != AES_256_GCM) {
