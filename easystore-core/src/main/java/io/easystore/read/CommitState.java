@@ -81,7 +81,8 @@ public final class CommitState {
     long anchor = 0;
     if (readAnchor) {
       byte[] h = tail.start() == 0 ? tail.buf() : source.readFully(0, V2Footer.HEADER_SIZE);
-      boolean v2Header = Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8) && (h[8] & 0xff) == io.easystore.internal.container.Formats.V2;
+      boolean v2Header = Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8)
+          && (h[8] & 0xff) == io.easystore.internal.container.Formats.V2;
       anchor = v2Header ? CommitRecord.readAnchor(h, 0) : 0;
     }
     IOException tailProblem;

@@ -116,7 +116,8 @@ class UpdatedCorruptionTest {
               assertThat(in.readAllBytes()).as(what).isEqualTo(f.getValue());
             }
             r.getMeta(f.getKey());
-          } catch (CorruptContainerException | io.easystore.UnsupportedVersionException | io.easystore.LimitExceededException expected) {
+          } catch (CorruptContainerException | io.easystore.UnsupportedVersionException
+              | io.easystore.LimitExceededException expected) {
             assertThat(expected.getMessage()).as(what).startsWith(s.name()).contains("@ offset");
           }
         }
@@ -199,7 +200,8 @@ class UpdatedCorruptionTest {
       try {
         r = CommitState.locate(RangeSources.memory(s.name(), Arrays.copyOf(s.bytes(), (int) r.prevEnd())),
             ReaderOptions.defaults(), false).record();
-      } catch (CorruptContainerException | io.easystore.UnsupportedVersionException | io.easystore.LimitExceededException reused) {
+      } catch (CorruptContainerException | io.easystore.UnsupportedVersionException
+          | io.easystore.LimitExceededException reused) {
         earlier.remove(earlier.size() - 1);
         r = null;
       }

@@ -91,7 +91,8 @@ class V2CorruptionTest {
           all.count();
         }
         r.stats();
-      } catch (CorruptContainerException | io.easystore.UnsupportedVersionException | io.easystore.LimitExceededException expected) {
+      } catch (CorruptContainerException | io.easystore.UnsupportedVersionException
+          | io.easystore.LimitExceededException expected) {
         assertThat(expected.getMessage()).as(what).startsWith(s.name());
       } catch (UncheckedIOException e) {
         assertThat(e.getCause()).as(what).isInstanceOfAny(CorruptContainerException.class,
@@ -107,7 +108,8 @@ class V2CorruptionTest {
         assertThat(in.readAllBytes()).as(what).isEqualTo(body);
       }
       r.getMeta(path);
-    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException | io.easystore.LimitExceededException expected) {
+    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException
+        | io.easystore.LimitExceededException expected) {
       assertThat(expected.getMessage()).as(what).contains("@ offset");
     }
   }
@@ -119,7 +121,8 @@ class V2CorruptionTest {
           walk(r, e.name(), depth + 1);
         }
       }
-    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException | io.easystore.LimitExceededException expected) {
+    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException
+        | io.easystore.LimitExceededException expected) {
       // typed: fine
     }
   }

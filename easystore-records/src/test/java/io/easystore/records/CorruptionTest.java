@@ -133,7 +133,8 @@ class CorruptionTest {
       }
       ArchiveStats s = r.stats();
       assertThat(s.records()).isLessThanOrEqualTo(exp.size());
-    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException | io.easystore.LimitExceededException typed) {
+    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException
+        | io.easystore.LimitExceededException typed) {
       // Volume header damage, version or limit problems cannot be skipped.
       assertThat(typed.getMessage()).startsWith("mut");
     } catch (UncheckedIOException wrapped) {

@@ -32,7 +32,8 @@ public final class Framing {
 
   /** Whether {@code magic} is at {@code b[off..]}; false, not an exception, if {@code b} is too short. */
   public static boolean hasMagic(byte[] b, int off, byte[] magic) {
-    return off >= 0 && off <= b.length - magic.length && Arrays.equals(b, off, off + magic.length, magic, 0, magic.length);
+    return off >= 0 && off <= b.length - magic.length
+        && Arrays.equals(b, off, off + magic.length, magic, 0, magic.length);
   }
 
   /** Whether {@code magic} is at absolute index {@code index} of {@code b}. */
