@@ -287,6 +287,24 @@ class FramedRegionsTest {
   }
 
   @Test
+  void readerLimitIsNotCorruptionSoQuarantiningCallersKeepTheFile() throws IOException {
+    Path c = Files.createTempFile(tmp, "many", ".des");
+    try (DesWriter w = DesWriter.create(c, WriterOptions.v1())) {
+      for (int i = 0; i < 5; i++) {
+        w.addFile("f" + i, new byte[] {(byte) i});
+      }
+    }
+    IOException thrown = null;
+    try (DesReader r = DesReader.open(RangeSources.file(c), ReaderOptions.defaults().withMaxEntries(2))) {
+      r.list("");
+    } catch (IOException e) {
+      thrown = e;
+    }
+    assertThat(thrown).isInstanceOf(LimitExceededException.class).isNotInstanceOf(CorruptContainerException.class)
+        .hasMessageContaining("withMaxEntries");
+  }
+
+  @Test
   void checksumHelperNamesRegionAndBothValues() {
     assertThatThrownBy(() -> Framing.checkChecksum(C, 68, "footer", 0x12, 0x34, " over x"))
         .isInstanceOf(CorruptContainerException.class)
