@@ -1,6 +1,5 @@
 package io.easystore.read;
 
-import io.easystore.CorruptContainerException;
 import io.easystore.IndexEntry;
 import io.easystore.VerifyReport;
 import io.easystore.format.CommitRecord;

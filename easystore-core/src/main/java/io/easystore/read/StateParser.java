@@ -2,7 +2,6 @@ package io.easystore.read;
 
 import io.easystore.CorruptContainerException;
 import io.easystore.ReaderOptions;
-import io.easystore.UnsupportedVersionException;
 import io.easystore.format.CommitRecord;
 import io.easystore.format.NodeCursor;
 import io.easystore.format.RootBlock;

@@ -1,7 +1,6 @@
 package io.easystore.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.easystore.CorruptContainerException;
 import io.easystore.IndexEntry;
 import io.easystore.VerifyReport;
 import io.easystore.format.V1Footer;

@@ -1,8 +1,6 @@
 package io.easystore.records;
 
 import io.easystore.CorruptContainerException;
-import io.easystore.LimitExceededException;
-import io.easystore.UnsupportedVersionException;
 import io.easystore.crypto.AuthenticationFailedException;
 import io.easystore.crypto.BlockMovedException;
 import io.easystore.crypto.BlockTruncatedException;

@@ -3,7 +3,6 @@ package io.easystore.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.CorruptContainerException;
-import io.easystore.UnsupportedVersionException;
 import io.easystore.internal.bytes.Framing;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.AuthenticationFailedException;
