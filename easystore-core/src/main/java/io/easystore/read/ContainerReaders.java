@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Opens containers of any supported version: reads the tail of the source in one request and
- * dispatches on the footer's version byte through the one version table, {@link Formats}. Stateless and thread-safe.
+ * dispatches on the footer's version byte through the one version table, {@link Formats}.
+ * Stateless and thread-safe.
  */
 public final class ContainerReaders {
   /** Smallest possible container: a v1 header and a v1 footer. */
