@@ -32,7 +32,8 @@ public class CorruptContainerException extends IOException {
     this.entry = entry;
   }
 
-  private static String format(String container, long offset, String entry, String problem) {
+  /** "container @ offset N [entry 'e']: problem", shared with the sibling exceptions that are not damage. */
+  static String format(String container, long offset, String entry, String problem) {
     StringBuilder sb = new StringBuilder(container);
     if (offset != NO_OFFSET) {
       sb.append(" @ offset ").append(offset);

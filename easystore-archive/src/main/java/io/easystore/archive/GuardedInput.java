@@ -29,8 +29,9 @@ final class GuardedInput extends FilterInputStream {
 
   /** Converts a failure of the reading libraries; returns ours (already typed) unchanged. */
   static IOException wrap(Throwable t, String archive, String entry, long offset, long compressedOffset) {
-    if (t instanceof CorruptContainerException c) {
-      return c;
+    if (t instanceof CorruptContainerException || t instanceof io.easystore.LimitExceededException
+        || t instanceof io.easystore.UnsupportedVersionException) {
+      return (IOException) t;
     }
     return new ArchiveReadException(archive, offset, entry, compressedOffset,
         "cannot read the archive: " + ArchiveReadException.describe(t), t);

@@ -4,7 +4,6 @@ import io.easystore.CorruptContainerException;
 import io.easystore.LimitExceededException;
 import io.easystore.UnsupportedVersionException;
 import io.easystore.crypto.KeyUnavailableException;
-import io.easystore.els.ElsVersionException;
 import io.easystore.io.NotRegularFileException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -82,7 +81,7 @@ public final class Failures {
       // Not damage: a bound the user set (or can raise) was reached; the message says how to raise it.
       return FAILED;
     }
-    if (t instanceof UnsupportedVersionException || t instanceof ElsVersionException) {
+    if (t instanceof UnsupportedVersionException) {
       return UNSUPPORTED;
     }
     if (t instanceof CorruptContainerException || t instanceof NotRegularFileException) {
@@ -99,7 +98,7 @@ public final class Failures {
     Throwable t = unwrap(thrown);
     String family = family(commandPath);
     if (t instanceof KeyUnavailableException || t instanceof LimitExceededException
-        || t instanceof UnsupportedVersionException || t instanceof ElsVersionException) {
+        || t instanceof UnsupportedVersionException) {
       return oneLine(t.getMessage());
     }
     if (t instanceof CorruptContainerException c) {

@@ -1,5 +1,7 @@
 package io.easystore.remote;
 
+import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.Framing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import java.util.zip.CRC32C;
  */
 final class DiskBlockCache implements BlockCache {
   static final int MAGIC = 0x45534243; // "ESBC"
+  private static final byte[] MAGIC_BYTES = {'E', 'S', 'B', 'C'};
   static final byte VERSION = 1;
   private static final int HEADER = 12;
   private static final String SUFFIX = ".blk";
@@ -70,15 +73,21 @@ final class DiskBlockCache implements BlockCache {
       return Optional.empty();
     }
     ByteBuffer in = ByteBuffer.wrap(all);
-    if (all.length < HEADER + 8 || in.getInt(0) != MAGIC) {
+    if (all.length < HEADER + 8 || !Framing.hasMagic(all, 0, MAGIC_BYTES)) {
       discard(file, all.length);
       return Optional.empty();
     }
-    if (in.get(4) > VERSION) {
+    try {
+      Framing.checkVersion(file.toString(), 4, "block cache file", all[4] & 0xff, VERSION, VERSION);
+    } catch (UnsupportedVersionException.TooNew e) {
+      // Left alone for the newer program that wrote it: to this one it is a miss.
+      return Optional.empty();
+    } catch (UnsupportedVersionException.TooOld e) {
+      discard(file, all.length);
       return Optional.empty();
     }
     int keyLen = in.getInt(8);
-    if (in.get(4) != VERSION || keyLen != expectedKey.length || HEADER + keyLen + 8 > all.length) {
+    if (keyLen != expectedKey.length || HEADER + keyLen + 8 > all.length) {
       discard(file, all.length);
       return Optional.empty();
     }

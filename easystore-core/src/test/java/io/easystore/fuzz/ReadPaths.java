@@ -172,7 +172,8 @@ final class ReadPaths {
       s.run();
       return false;
     } catch (CorruptContainerException e) {
-      return !(e instanceof io.easystore.LimitExceededException);
+      // A limit or a version error is not a CorruptContainerException, so it never counts here.
+      return true;
     } catch (Exception e) {
       return false;
     }

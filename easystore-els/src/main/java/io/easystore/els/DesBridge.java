@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.easystore.CorruptContainerException;
+import io.easystore.internal.bytes.Framing;
 import io.easystore.DesReader;
 import io.easystore.DesWriter;
 import io.easystore.LimitExceededException;
@@ -159,11 +160,8 @@ public final class DesBridge {
       if (els == null || !els.canConvertToInt()) {
         throw bad(r, entry, "metadata lacks \"els\"");
       }
-      if (els.intValue() != BRIDGE_VERSION) {
-        throw els.intValue() > BRIDGE_VERSION
-            ? new ElsVersionException.TooNew(r.name(), entry, els.intValue(), BRIDGE_VERSION)
-            : new ElsVersionException.TooOld(r.name(), entry, els.intValue(), BRIDGE_VERSION);
-      }
+      Framing.checkVersion(r.name(), CorruptContainerException.NO_OFFSET, entry, "ELS", els.intValue(), BRIDGE_VERSION,
+          BRIDGE_VERSION);
       ElsKind kind = kind(r, entry, m.get("kind"));
       JsonNode ord = m.get("ordinal");
       if (ord == null || !ord.canConvertToExactIntegral() || !ord.canConvertToLong() || ord.longValue() < 0) {

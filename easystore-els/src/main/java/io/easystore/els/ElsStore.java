@@ -23,7 +23,7 @@ public interface ElsStore {
    *
    * @throws java.nio.file.NoSuchFileException if there is no store and creation is off
    * @throws io.easystore.CorruptContainerException if the directory is not an ELS store or is damaged
-   * @throws ElsVersionException if the store was written by a different format version
+   * @throws io.easystore.UnsupportedVersionException if the store was written by a different format version
    */
   static ElsStore open(Path root, ElsOptions options) throws IOException {
     return FileElsStore.open(root, options);

@@ -1,6 +1,7 @@
 package io.easystore.els;
 
 import io.easystore.CorruptContainerException;
+import io.easystore.internal.bytes.Framing;
 import io.easystore.LimitExceededException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,13 +87,8 @@ final class FileElsStore implements ElsStore {
 
   private static ElsStore openExisting(Path r, ElsOptions o, Names.StoreMarker m) throws IOException {
     String name = r.toString();
-    if (m.version() > FORMAT_VERSION) {
-      throw new ElsVersionException.TooNew(name, m.name(), (int) Math.min(m.version(), Integer.MAX_VALUE),
-          FORMAT_VERSION);
-    }
-    if (m.version() < FORMAT_VERSION) {
-      throw new ElsVersionException.TooOld(name, m.name(), (int) m.version(), FORMAT_VERSION);
-    }
+    Framing.checkVersion(name, CorruptContainerException.NO_OFFSET, m.name(), "ELS",
+        (int) Math.max(Integer.MIN_VALUE, Math.min(m.version(), Integer.MAX_VALUE)), FORMAT_VERSION, FORMAT_VERSION);
     ElsEncoding e = ElsEncoding.fromTag(m.encoding());
     if (e == null) {
       throw new CorruptContainerException(name, CorruptContainerException.NO_OFFSET, m.name(),
@@ -340,9 +336,8 @@ final class FileElsStore implements ElsStore {
         return false;
       }
       c = records.committed(d, l, false);
-    } catch (LimitExceededException | ElsVersionException e) {
-      throw e;
     } catch (CorruptContainerException damaged) {
+      // Only damage is deleted: a limit or version error (not CorruptContainerException) propagates.
       deleteTree(d);
       return true;
     }

@@ -1,5 +1,8 @@
 package io.easystore.els;
 
+import io.easystore.CorruptContainerException;
+import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.Framing;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -52,18 +55,18 @@ record Header(ElsKind kind, long ordinal, String key) {
   }
 
   /**
-   * Parses segment 0. Throws {@link VersionException} for another header version and
-   * {@link IllegalArgumentException} with the reason if the bytes are not a header. The caller
-   * enforces the key-length limit on {@link Decoded#keyBytes()}.
+   * Parses segment 0 of record {@code entry} of {@code store}. Throws {@link
+   * UnsupportedVersionException} (through the shared {@link Framing} check) for another header
+   * version and {@link IllegalArgumentException} with the reason if the bytes are not a header.
+   * The caller enforces the key-length limit on {@link Decoded#keyBytes()}.
    */
-  static Decoded decode(byte[] seg) {
+  static Decoded decode(byte[] seg, String store, String entry) throws UnsupportedVersionException {
     if (seg.length < 4) {
       throw new IllegalArgumentException("record header of " + seg.length + " bytes is too short");
     }
-    int version = seg[0] & 0xFF;
-    if (version != VERSION) {
-      throw new VersionException(version);
-    }
+    // The header has no magic (the file name says what it is) and no checksum of its own (each
+    // segment is checked as a whole): its version byte is all there is to frame.
+    Framing.checkVersion(store, CorruptContainerException.NO_OFFSET, entry, "ELS", seg[0] & 0xFF, VERSION, VERSION);
     ElsKind kind = ElsKind.fromCode(seg[1] & 0xFF);
     if (kind == null) {
       throw new IllegalArgumentException("unknown kind code " + (seg[1] & 0xFF));
@@ -110,16 +113,5 @@ record Header(ElsKind kind, long ordinal, String key) {
       }
     }
     throw new IllegalArgumentException("number in header longer than " + maxBytes + " bytes");
-  }
-
-  /** Carries a header version this library does not read. */
-  static final class VersionException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-    final int version;
-
-    VersionException(int version) {
-      super("header version " + version);
-      this.version = version;
-    }
   }
 }

@@ -146,7 +146,7 @@ final class JsonImporter {
     }
   }
 
-  private void checkKey(String key) throws CorruptContainerException {
+  private void checkKey(String key) throws CorruptContainerException, LimitExceededException {
     int n = utf8(key, key).length;
     if (n > store.options().maxKeyBytes()) {
       throw new LimitExceededException(doc, offset(p.currentTokenLocation()), pointer(key),

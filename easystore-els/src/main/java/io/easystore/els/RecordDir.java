@@ -107,9 +107,8 @@ final class RecordDir {
           continue;
         }
         return c;
-      } catch (LimitExceededException | ElsVersionException e) {
-        throw e;
       } catch (CorruptContainerException e) {
+        // Only damage is retried: a limit or a version error is not a writer moving on.
         if (attempt == READ_ATTEMPTS) {
           throw e;
         }
@@ -157,11 +156,7 @@ final class RecordDir {
     decode(dir, gen, 0, s0, seg0, 0);
     Header.Decoded d;
     try {
-      d = Header.decode(seg0);
-    } catch (Header.VersionException e) {
-      throw e.version > Header.VERSION
-          ? new ElsVersionException.TooNew(store, where(dir), e.version, Header.VERSION)
-          : new ElsVersionException.TooOld(store, where(dir), e.version, Header.VERSION);
+      d = Header.decode(seg0, store, where(dir));
     } catch (IllegalArgumentException e) {
       throw corrupt(dir, "bad record header: " + e.getMessage());
     }

@@ -97,7 +97,8 @@ class CorruptionTest {
       }
       again.bucket(List.of("bucket")).keys();
       again.rootBucket().entries();
-    } catch (CorruptContainerException expected) {
+    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException
+        | io.easystore.LimitExceededException expected) {
       assertThat(expected.getMessage()).contains(s.directory().toString());
     } catch (IOException | RuntimeException e) {
       fail("seed " + seed + ": damage " + kind + " of '" + name + "' gave " + e, e);
@@ -155,10 +156,10 @@ class CorruptionTest {
     ElsStore.open(d, ElsOptions.defaults().withSync(false));
     Files.move(d.resolve("els.1.b64"), d.resolve("els.2.b64"));
     assertThatThrownBy(() -> ElsStore.open(d, ElsOptions.defaults()))
-        .isInstanceOf(ElsVersionException.TooNew.class).hasMessageContaining("upgrade");
+        .isInstanceOf(io.easystore.UnsupportedVersionException.TooNew.class).hasMessageContaining("upgrade");
     Files.move(d.resolve("els.2.b64"), d.resolve("els.0.b64"));
     assertThatThrownBy(() -> ElsStore.open(d, ElsOptions.defaults()))
-        .isInstanceOf(ElsVersionException.TooOld.class);
+        .isInstanceOf(io.easystore.UnsupportedVersionException.TooOld.class);
     Files.move(d.resolve("els.0.b64"), d.resolve("els.1.b99"));
     assertThatThrownBy(() -> ElsStore.open(d, ElsOptions.defaults()))
         .isInstanceOf(CorruptContainerException.class).hasMessageContaining("b99");
@@ -179,7 +180,33 @@ class CorruptionTest {
     Files.createFile(vdir.resolve(Names.chunkPrefix(1, 0, 0)
         + NameCodec.encode(ElsEncoding.BASE64URL, seg0, 0, seg0.length)));
     Files.createFile(vdir.resolve(Names.marker(1, 0, 1, seg0.length, (int) crc.getValue())));
-    assertThatThrownBy(() -> s.rootBucket().get("k")).isInstanceOf(ElsVersionException.TooNew.class);
+    assertThatThrownBy(() -> s.rootBucket().get("k"))
+        .isInstanceOf(io.easystore.UnsupportedVersionException.TooNew.class);
+  }
+
+  @Test
+  void tooNewRecordIsNotCorruptionAndIsNotDeletedAsDamage() throws IOException {
+    ElsStore s = ElsStore.open(tmp.resolve("s"), ElsOptions.defaults().withSync(false));
+    s.rootBucket().put("k", new byte[] {1});
+    Path vdir = s.directory().resolve(Names.childDir(false, "k"));
+    for (Path p : files(vdir)) {
+      Files.delete(p);
+    }
+    byte[] seg0 = new Header(ElsKind.BYTES, 0, "k").encode(new byte[] {1}, 1, 1);
+    seg0[0] = 2;
+    CRC32C crc = new CRC32C();
+    crc.update(seg0);
+    Files.createFile(vdir.resolve(Names.chunkPrefix(1, 0, 0)
+        + NameCodec.encode(ElsEncoding.BASE64URL, seg0, 0, seg0.length)));
+    Files.createFile(vdir.resolve(Names.marker(1, 0, 1, seg0.length, (int) crc.getValue())));
+    assertThatThrownBy(() -> s.rootBucket().get("k"))
+        .isInstanceOf(io.easystore.UnsupportedVersionException.TooNew.class)
+        .isNotInstanceOf(CorruptContainerException.class)
+        .hasMessageContaining("Unsupported ELS version 2");
+    // delete() removes damaged records; a record of a newer version is not damage and stays.
+    assertThatThrownBy(() -> s.rootBucket().delete("k"))
+        .isInstanceOf(io.easystore.UnsupportedVersionException.TooNew.class);
+    assertThat(files(vdir)).isNotEmpty();
   }
 
   @Test

@@ -100,7 +100,8 @@ class DesBridgeTest {
     try (DesWriter w = DesWriter.create(future, WriterOptions.v1())) {
       w.addFile("b", new byte[0], DesWriter.meta(Map.of("els", 2, "kind", "object", "ordinal", 0)));
     }
-    assertThatThrownBy(() -> DesBridge.fromDes(future, s)).isInstanceOf(ElsVersionException.TooNew.class);
+    assertThatThrownBy(() -> DesBridge.fromDes(future, s))
+        .isInstanceOf(io.easystore.UnsupportedVersionException.TooNew.class);
     assertThat(JsonMapping.exportJson(s, false)).isEqualTo("{\"keep\":true}");
   }
 

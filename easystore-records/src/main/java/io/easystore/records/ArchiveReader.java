@@ -329,9 +329,4 @@ final class ArchiveReader implements RecordReader {
       return current;
     }
   }
-
-  /** Whether {@code e} should be rethrown rather than skipped. */
-  static boolean fatal(CorruptContainerException e) {
-    return e instanceof io.easystore.UnsupportedVersionException || e instanceof io.easystore.LimitExceededException;
-  }
 }

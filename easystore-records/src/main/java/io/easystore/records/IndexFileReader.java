@@ -3,6 +3,7 @@ package io.easystore.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.easystore.CorruptContainerException;
 import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.Framing;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,9 +42,7 @@ final class IndexFileReader implements KeyIndex {
       throw corrupt(0, "too short for a key index (" + size + " bytes)");
     }
     byte[] fixed = src.readFully(0, Format.VOLUME_FIXED);
-    if (!Format.startsWith(fixed, 0, IndexFormat.HEADER_MAGIC)) {
-      throw corrupt(0, "not a key index (bad magic)");
-    }
+    Framing.checkMagic(name, 0, fixed, 0, IndexFormat.HEADER_MAGIC, "not a key index (bad magic)");
     checkVersion(Format.getShort(fixed, 8), 8);
     long metaLen = Format.getInt(fixed, 12) & 0xFFFFFFFFL;
     if (metaLen > Format.MAX_METADATA || metaLen > size - IndexFormat.FOOTER - Format.VOLUME_FIXED - 4) {
@@ -52,9 +51,7 @@ final class IndexFileReader implements KeyIndex {
     byte[] head = new byte[Format.VOLUME_FIXED + (int) metaLen + 4];
     src.readFully(0, ByteBuffer.wrap(head));
     int crcAt = Format.VOLUME_FIXED + (int) metaLen;
-    if (Format.getInt(head, crcAt) != Format.crc(head, 0, crcAt)) {
-      throw corrupt(crcAt, "index header checksum mismatch");
-    }
+    Framing.checkChecksum(name, crcAt, "index header", Format.getInt(head, crcAt), Format.crc(head, 0, crcAt), "");
     try {
       JsonNode m = RecordTypes.MAPPER.readTree(head, Format.VOLUME_FIXED, (int) metaLen);
       this.archiveId = UUID.fromString(m.path("archiveId").asText());
@@ -67,13 +64,9 @@ final class IndexFileReader implements KeyIndex {
     this.dataStart = Format.align(crcAt + 4L);
     long footerAt = size - IndexFormat.FOOTER;
     byte[] f = src.readFully(footerAt, IndexFormat.FOOTER);
-    if (!Format.startsWith(f, 0, IndexFormat.FOOTER_MAGIC)) {
-      throw corrupt(footerAt, "no index footer (truncated or not finished)");
-    }
+    Framing.checkMagic(name, footerAt, f, 0, IndexFormat.FOOTER_MAGIC, "no index footer (truncated or not finished)");
     checkVersion(Format.getShort(f, 8), footerAt + 8);
-    if (Format.getInt(f, 60) != Format.crc(f, 0, 60)) {
-      throw corrupt(footerAt, "index footer checksum mismatch");
-    }
+    Framing.checkChecksum(name, footerAt, "index footer", Format.getInt(f, 60), Format.crc(f, 0, 60), "");
     this.height = f[10] & 0xFF;
     this.rootLength = Format.getInt(f, 12);
     this.rootOffset = Format.getLong(f, 16);
@@ -93,12 +86,7 @@ final class IndexFileReader implements KeyIndex {
   }
 
   private void checkVersion(int v, long at) throws UnsupportedVersionException {
-    if (v < IndexFormat.VERSION) {
-      throw new UnsupportedVersionException.TooOld(name, at, "record key index", v, IndexFormat.VERSION);
-    }
-    if (v > IndexFormat.VERSION) {
-      throw new UnsupportedVersionException.TooNew(name, at, "record key index", v, IndexFormat.VERSION);
-    }
+    Framing.checkVersion(name, at, "record key index", v, IndexFormat.VERSION, IndexFormat.VERSION);
   }
 
   private CorruptContainerException corrupt(long at, String problem) {
@@ -147,13 +135,9 @@ final class IndexFileReader implements KeyIndex {
     return read(off, IndexFormat.BLOCK_HEADER + (int) payload, 0);
   }
 
-  private Block check(long off, byte[] b, int level) throws CorruptContainerException {
-    if (!Format.startsWith(b, 0, IndexFormat.BLOCK_MAGIC)) {
-      throw corrupt(off, "no index block magic");
-    }
-    if (Format.getInt(b, 20) != Format.crc(b, 0, 20)) {
-      throw corrupt(off, "index block header checksum mismatch");
-    }
+  private Block check(long off, byte[] b, int level) throws CorruptContainerException, UnsupportedVersionException {
+    Framing.checkMagic(name, off, b, 0, IndexFormat.BLOCK_MAGIC, "no index block magic");
+    Framing.checkChecksum(name, off, "index block header", Format.getInt(b, 20), Format.crc(b, 0, 20), "");
     checkVersion(b[4] & 0xFF, off + 4);
     int count = Format.getInt(b, 8);
     long payload = Format.getInt(b, 12) & 0xFFFFFFFFL;
@@ -162,9 +146,8 @@ final class IndexFileReader implements KeyIndex {
       throw corrupt(off, "index block fields disagree (level " + (b[5] & 0xFF) + ", expected " + level
           + "; " + count + " keys in " + payload + " bytes)");
     }
-    if (Format.getInt(b, 16) != Format.crc(b, IndexFormat.BLOCK_HEADER, (int) payload)) {
-      throw corrupt(off, "index block payload checksum mismatch");
-    }
+    Framing.checkChecksum(name, off, "index block payload", Format.getInt(b, 16),
+        Format.crc(b, IndexFormat.BLOCK_HEADER, (int) payload), "");
     return new Block(off, level, count, b, b.length);
   }
 

@@ -3,6 +3,7 @@ package io.easystore.records;
 import io.easystore.CorruptContainerException;
 import io.easystore.LimitExceededException;
 import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.Framing;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.BlockMovedException;
 import io.easystore.crypto.BlockTruncatedException;
@@ -68,12 +69,12 @@ record PageHeader(long offset, int version, CodecId codec, boolean encrypted, lo
    * in a file of {@code size} bytes. Every field is checked before anything is allocated from it.
    */
   static PageHeader parse(String name, byte[] b, int avail, long offset, long size, ReaderOptions opts)
-      throws CorruptContainerException {
+      throws CorruptContainerException, LimitExceededException, UnsupportedVersionException {
     if (avail < Format.PAGE_HEADER_MIN) {
       throw bad(name, offset, "only " + avail + " bytes left where a page header (at least "
           + Format.PAGE_HEADER_MIN + ") should be");
     }
-    if (!Format.startsWith(b, 0, Format.PAGE_MAGIC)) {
+    if (!Framing.hasMagic(b, 0, Format.PAGE_MAGIC)) {
       throw bad(name, offset, "no page magic");
     }
     int hostLen = b[7] & 0xFF;
@@ -85,16 +86,12 @@ record PageHeader(long offset, int version, CodecId codec, boolean encrypted, lo
     if (avail < len + 4) {
       throw bad(name, offset, "page header cut short");
     }
-    if (Format.getInt(b, len) != Format.crc(b, 0, len)) {
-      throw bad(name, offset, "page header checksum mismatch");
+    String crcProblem = Framing.checksumProblem("page header", Format.getInt(b, len), Format.crc(b, 0, len), "");
+    if (crcProblem != null) {
+      throw bad(name, offset, crcProblem);
     }
-    int version = b[4] & 0xFF;
-    if (version < Format.VERSION_1) {
-      throw new UnsupportedVersionException.TooOld(name, offset + 4, "record page", version, Format.VERSION_1);
-    }
-    if (version > Format.MAX_VERSION) {
-      throw new UnsupportedVersionException.TooNew(name, offset + 4, "record page", version, Format.MAX_VERSION);
-    }
+    int version = Framing.checkVersion(name, offset + 4, "record page", b[4] & 0xFF, Format.VERSION_1,
+        Format.MAX_VERSION);
     CodecId codec;
     try {
       codec = CodecId.fromId(b[5] & 0xFF, name, offset + 5);

@@ -75,7 +75,7 @@ final class PageSpliterator<T> implements Spliterator<Entry<T>> {
     try {
       return reader.walker().decode(h);
     } catch (CorruptContainerException e) {
-      if (ArchiveReader.fatal(e) || !reader.options().skipCorruptPages()) {
+      if (!reader.options().skipCorruptPages()) {
         throw e;
       }
       Bookmark b = e instanceof CorruptPageException ? ((CorruptPageException) e).bookmark() : null;

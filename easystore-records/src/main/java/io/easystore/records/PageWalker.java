@@ -1,8 +1,6 @@
 package io.easystore.records;
 
 import io.easystore.CorruptContainerException;
-import io.easystore.LimitExceededException;
-import io.easystore.UnsupportedVersionException;
 import io.easystore.crypto.AuthenticationFailedException;
 import io.easystore.crypto.BlockMovedException;
 import io.easystore.crypto.BlockTruncatedException;
@@ -77,9 +75,6 @@ final class PageWalker {
    *     (or, in skip mode, unreadable)
    */
   long damaged(long pos, CorruptContainerException e) throws IOException {
-    if (e instanceof UnsupportedVersionException || e instanceof LimitExceededException) {
-      throw e;
-    }
     long next = findNextValid(pos + Format.ALIGN);
     CorruptContainerException cause = e;
     if (next < 0) {
@@ -212,9 +207,6 @@ final class PageWalker {
         records += h.entryCount();
         pos = h.next();
       } catch (CorruptContainerException e) {
-        if (e instanceof UnsupportedVersionException || e instanceof LimitExceededException) {
-          throw e;
-        }
         long next = findNextValid(pos + Format.ALIGN);
         CorruptContainerException cause = next >= 0 ? e : notTorn(pos, e);
         if (cause != null) {

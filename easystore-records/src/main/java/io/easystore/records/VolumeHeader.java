@@ -1,7 +1,7 @@
 package io.easystore.records;
 
 import io.easystore.CorruptContainerException;
-import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.Framing;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.AuthenticationFailedException;
 import io.easystore.crypto.KeyProviders;
@@ -111,16 +111,9 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset, int version,
       throw new CorruptContainerException(name, 0, null, "too short for a record archive (" + size + " bytes)");
     }
     byte[] fixed = src.readFully(0, Format.VOLUME_FIXED);
-    if (!Format.startsWith(fixed, 0, Format.VOLUME_MAGIC)) {
-      throw new CorruptContainerException(name, 0, null, "not a record archive (bad magic)");
-    }
-    int version = Format.getShort(fixed, 8);
-    if (version < Format.VERSION_1) {
-      throw new UnsupportedVersionException.TooOld(name, 8, "record archive", version, Format.VERSION_1);
-    }
-    if (version > Format.MAX_VERSION) {
-      throw new UnsupportedVersionException.TooNew(name, 8, "record archive", version, Format.MAX_VERSION);
-    }
+    Framing.checkMagic(name, 0, fixed, 0, Format.VOLUME_MAGIC, "not a record archive (bad magic)");
+    int version = Framing.checkVersion(name, 8, "record archive", Format.getShort(fixed, 8), Format.VERSION_1,
+        Format.MAX_VERSION);
     int sealLen = version == Format.VERSION_2 ? Format.VOLUME_SEAL : 0;
     if (Format.getShort(fixed, 10) != 0) {
       throw new CorruptContainerException(name, 10, null, "unknown volume header flags");
@@ -136,9 +129,7 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset, int version,
     System.arraycopy(fixed, 0, all, 0, Format.VOLUME_FIXED);
     src.readFully(Format.VOLUME_FIXED,
         java.nio.ByteBuffer.wrap(all, Format.VOLUME_FIXED, crcAt + 4 - Format.VOLUME_FIXED));
-    if (Format.getInt(all, crcAt) != Format.crc(all, 0, crcAt)) {
-      throw new CorruptContainerException(name, crcAt, null, "volume header checksum mismatch");
-    }
+    Framing.checkChecksum(name, crcAt, "volume header", Format.getInt(all, crcAt), Format.crc(all, 0, crcAt), "");
     ArchiveMetadata meta = parse(name, all, (int) metaLen);
     if (version == Format.VERSION_2 && !meta.encrypted()) {
       throw new CorruptContainerException(name, Format.VOLUME_FIXED, null,

@@ -165,11 +165,13 @@ class KeyIndexTest {
         String k = keys.get(r.nextInt(keys.size()));
         try {
           assertThat(ki.lookup(k)).containsExactlyElementsOf(truth.get(k));
-        } catch (CorruptContainerException typed) {
+        } catch (CorruptContainerException | io.easystore.UnsupportedVersionException
+            | io.easystore.LimitExceededException typed) {
           assertThat(typed.getMessage()).startsWith("idx");
         }
       }
-    } catch (CorruptContainerException typed) {
+    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException
+        | io.easystore.LimitExceededException typed) {
       assertThat(typed.getMessage()).startsWith("idx");
     }
   }

@@ -41,7 +41,7 @@ public interface Codec {
    * @throws CorruptContainerException for truncated, garbage or trailing-garbage input
    */
   byte[] decompress(byte[] src, int off, int len, int maxSize, String container, long offset)
-      throws CorruptContainerException;
+      throws CorruptContainerException, LimitExceededException;
 
   /**
    * Decompresses a block whose decompressed length is recorded elsewhere; anything other than

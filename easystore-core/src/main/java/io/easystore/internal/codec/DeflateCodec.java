@@ -47,7 +47,7 @@ final class DeflateCodec implements Codec {
 
   @Override
   public byte[] decompress(byte[] src, int off, int len, int maxSize, String container, long offset)
-      throws CorruptContainerException {
+      throws CorruptContainerException, LimitExceededException {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(src, off, len);

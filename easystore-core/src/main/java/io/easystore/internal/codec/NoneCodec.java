@@ -23,7 +23,7 @@ final class NoneCodec implements Codec {
 
   @Override
   public byte[] decompress(byte[] src, int off, int len, int maxSize, String container, long offset)
-      throws CorruptContainerException {
+      throws CorruptContainerException, LimitExceededException {
     if (len > maxSize) {
       throw new LimitExceededException(container, offset, null, "decompressed size", len, maxSize,
           "the reader's maximum block size");

@@ -77,7 +77,7 @@ final class PreparedZstdCodec implements Codec {
 
   @Override
   public byte[] decompress(byte[] src, int off, int len, int maxSize, String container, long offset)
-      throws CorruptContainerException {
+      throws CorruptContainerException, LimitExceededException {
     return ZstdFrames.decompress(src, off, len, maxSize, container, offset, ctx -> ctx.loadDict(ddict()),
         this::decompressingStream);
   }

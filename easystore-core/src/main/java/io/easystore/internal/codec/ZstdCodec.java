@@ -48,7 +48,7 @@ final class ZstdCodec implements Codec {
 
   @Override
   public byte[] decompress(byte[] src, int off, int len, int maxSize, String container, long offset)
-      throws CorruptContainerException {
+      throws CorruptContainerException, LimitExceededException {
     return ZstdFrames.decompress(src, off, len, maxSize, container, offset, ctx -> {
       if (dictionary != null) {
         ctx.loadDict(dictionary);

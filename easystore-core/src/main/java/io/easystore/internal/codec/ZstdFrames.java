@@ -70,7 +70,7 @@ final class ZstdFrames {
    * recorded size and concatenated frames.
    */
   static byte[] decompress(byte[] src, int off, int len, int maxSize, String container, long offset,
-      Consumer<ZstdDecompressCtx> setup, Streaming streaming) throws CorruptContainerException {
+      Consumer<ZstdDecompressCtx> setup, Streaming streaming) throws CorruptContainerException, LimitExceededException {
     if (off < 0 || len < 0 || off > src.length - len) {
       throw new IndexOutOfBoundsException("off " + off + " len " + len + " of " + src.length);
     }
@@ -118,7 +118,7 @@ final class ZstdFrames {
   }
 
   private static byte[] decompressStreaming(byte[] src, int off, int len, int maxSize, String container, long offset,
-      Streaming streaming) throws CorruptContainerException {
+      Streaming streaming) throws CorruptContainerException, LimitExceededException {
     try (InputStream in = streaming.open(new ByteArrayInputStream(src, off, len), maxSize, container)) {
       byte[] out = new byte[Math.min(maxSize, Math.max(256, 4 * len))];
       int pos = 0;
@@ -140,7 +140,7 @@ final class ZstdFrames {
         pos += n;
       }
       return Arrays.copyOf(out, pos);
-    } catch (CorruptContainerException e) {
+    } catch (CorruptContainerException | LimitExceededException e) {
       throw e;
     } catch (IOException | ZstdException e) {
       throw corrupt(container, offset, e);

@@ -1,5 +1,6 @@
 package io.easystore.internal.container;
 
+import io.easystore.internal.common.Formats;
 import io.easystore.CorruptContainerException;
 import io.easystore.DesReader;
 import io.easystore.ReaderOptions;
@@ -17,14 +18,15 @@ import java.nio.ByteBuffer;
 
 /**
  * Opens containers of any supported version: reads the tail of the source in one request and
- * dispatches on the footer's version byte. Stateless and thread-safe.
+ * dispatches on the footer's version byte through the one version table, {@link Formats}.
+ * Stateless and thread-safe.
  */
 public final class ContainerReaders {
   /** Smallest possible container: a v1 header and a v1 footer. */
   static final int MIN_SIZE = V1Footer.HEADER_SIZE + V1Footer.SIZE;
   /** The footer versions this library reads: 1 (the reference layout), 2 (native), 3 (native, encrypted). */
-  public static final int OLDEST_SUPPORTED = V1Footer.VERSION;
-  public static final int NEWEST_SUPPORTED = V2Footer.VERSION_ENCRYPTED;
+  public static final int OLDEST_SUPPORTED = Formats.OLDEST;
+  public static final int NEWEST_SUPPORTED = Formats.NEWEST;
 
   private ContainerReaders() {}
 
@@ -52,20 +54,21 @@ public final class ContainerReaders {
       // A local v2 container whose last commit is incomplete still opens from its update anchor.
       return UpdatedContainers.open(source, options, new Tail(tailStart, tail), -1, e);
     }
-    if (version == V1Footer.VERSION) {
-      return V1ContainerReader.open(source, options, new Tail(tailStart, tail));
-    }
-    if (version == V2Footer.VERSION_ENCRYPTED) {
-      // Encrypted containers are never updated in place, so there is no commit state to look for.
-      return V2ContainerReader.open(source, options, new Tail(tailStart, tail));
-    }
-    if (version == V2Footer.VERSION || version == io.easystore.internal.updates.CommitRecord.VERSION
-        || io.easystore.io.RangeSources.localPath(source) != null) {
+    Formats.Kind kind;
+    try {
+      kind = Formats.dispatch(name, size - V1Footer.SIZE + 8, version);
+    } catch (UnsupportedVersionException e) {
+      if (io.easystore.io.RangeSources.localPath(source) == null) {
+        throw e;
+      }
+      // A local file whose tail is of no known version may be a torn commit: its anchor decides.
       return UpdatedContainers.open(source, options, new Tail(tailStart, tail), version, null);
     }
-    if (version < OLDEST_SUPPORTED) {
-      throw new UnsupportedVersionException.TooOld(name, size - V1Footer.SIZE + 8, version, OLDEST_SUPPORTED);
-    }
-    throw new UnsupportedVersionException.TooNew(name, size - V1Footer.SIZE + 8, version, NEWEST_SUPPORTED);
+    return switch (kind) {
+      case V1 -> V1ContainerReader.open(source, options, new Tail(tailStart, tail));
+      // Encrypted containers are never updated in place, so there is no commit state to look for.
+      case V2_ENCRYPTED -> V2ContainerReader.open(source, options, new Tail(tailStart, tail));
+      case V2, V2_UPDATED -> UpdatedContainers.open(source, options, new Tail(tailStart, tail), version, null);
+    };
   }
 }

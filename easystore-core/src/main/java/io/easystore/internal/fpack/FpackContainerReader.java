@@ -86,12 +86,8 @@ public final class FpackContainerReader implements DesReader {
 
   /** Whether {@code source}, whose last bytes are not a DES footer, is a FilePacker pack. */
   public static boolean isFpack(RangeSource source, ByteBuffer footer) throws IOException {
-    for (int i = 0; i < 8; i++) {
-      if (footer.get(footer.position() + i) != V1Footer.FOOTER_MAGIC[i]) {
-        return FpackIndex.looksLikeFpack(source);
-      }
-    }
-    return false;
+    return !io.easystore.internal.bytes.Framing.hasMagic(footer, footer.position(), V1Footer.FOOTER_MAGIC)
+        && FpackIndex.looksLikeFpack(source);
   }
 
   public static FpackContainerReader open(RangeSource source, ReaderOptions options) throws IOException {

@@ -3,6 +3,8 @@ package io.easystore.internal.fpack;
 import io.easystore.CorruptContainerException;
 import io.easystore.IndexEntry;
 import io.easystore.LimitExceededException;
+import io.easystore.internal.bytes.Framing;
+import io.easystore.internal.common.Formats;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -59,10 +61,8 @@ public final class FpackIndex {
     }
     ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     source.readFully(0, head);
-    int version = head.get(0) & 0xff;
-    if (version != VERSION) {
-      throw new CorruptContainerException(name, 0, null, "FilePacker version " + version + " (only 1 exists)");
-    }
+    // The layout has no magic: the version byte is its only frame.
+    Framing.checkVersion(name, 0, "FilePacker", head.get(0) & 0xff, Formats.FPACK_OLDEST, Formats.FPACK_NEWEST);
     long n = head.getLong(1);
     if (n < 0 || n > (size - HEADER_BYTES) / (NAME_BYTES + 8)) {
       throw new CorruptContainerException(name, 1, null, "num_files " + Long.toUnsignedString(n)

@@ -7,6 +7,8 @@ import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.internal.bytes.Checksums;
 import io.easystore.internal.v1.V1Footer;
 import io.easystore.internal.v2.V2Footer;
+import io.easystore.internal.bytes.Framing;
+import io.easystore.internal.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +47,7 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
    * The footer version byte of an updated container: bit 7 marks a commit record, the low bits
    * name the base format (2). Readers of plain v2 refuse it as a newer version.
    */
-  public static final int VERSION = 0x82;
+  public static final int VERSION = Formats.V2_UPDATED;
   /** The layout of the commit block and footer described here. */
   public static final int RECORD_VERSION = 1;
   public static final int FOOTER_SIZE = 72;
@@ -127,25 +129,18 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
    * Validates the fixed fields of a commit footer found at {@code end - 72} (not its CRC, which
    * needs the block) and returns the block length.
    */
-  public static int peek(String container, byte[] buf, int off, long end) throws CorruptContainerException {
+  public static int peek(String container, byte[] buf, int off, long end)
+      throws CorruptContainerException, UnsupportedVersionException {
     long at = end - FOOTER_SIZE;
     ByteCursor c = new ByteCursor(container, at - off, buf, off, off + FOOTER_SIZE);
-    for (int i = 0; i < 8; i++) {
-      if (buf[off + i] != V1Footer.FOOTER_MAGIC[i]) {
-        throw c.corruptAt(off, "bad commit footer magic");
-      }
-    }
+    Framing.checkMagic(container, at, buf, off, V1Footer.FOOTER_MAGIC, "bad commit footer magic");
     if ((buf[off + 8] & 0xff) != VERSION) {
+      // The caller dispatched on this byte: another value here is a misplaced footer, not a version.
       throw c.corruptAt(off + 8, "footer version " + (buf[off + 8] & 0xff) + " is not an update footer ("
           + VERSION + ")");
     }
-    int rv = buf[off + 9] & 0xff;
-    if (rv < RECORD_VERSION) {
-      throw new UnsupportedVersionException.TooOld(container, at + 9, "DES commit record", rv, RECORD_VERSION);
-    }
-    if (rv > RECORD_VERSION) {
-      throw new UnsupportedVersionException.TooNew(container, at + 9, "DES commit record", rv, RECORD_VERSION);
-    }
+    Framing.checkVersion(container, at + 9, "DES commit record", buf[off + 9] & 0xff, Formats.COMMIT_RECORD_OLDEST,
+        Formats.COMMIT_RECORD_NEWEST);
     check(c, off + 10, ByteCursor.getLe16(buf, off + 10) == 0 && ByteCursor.getLe32(buf, off + 64) == 0,
         "reserved commit footer field is not zero");
     long blockLength = ByteCursor.getLe32(buf, off + 12) & 0xFFFFFFFFL;
@@ -172,15 +167,11 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
    * {@code block[blockOff..+blockLength)}, ending at file offset {@code end}.
    */
   public static CommitRecord parse(String container, byte[] footer, int footerOff, byte[] block, int blockOff,
-      long end) throws CorruptContainerException {
+      long end) throws CorruptContainerException, UnsupportedVersionException {
     int blockLength = peek(container, footer, footerOff, end);
     long at = end - FOOTER_SIZE;
-    int stored = ByteCursor.getLe32(footer, footerOff + 68);
-    int actual = Checksums.crc32c(block, blockOff, blockLength, footer, footerOff, 68);
-    if (stored != actual) {
-      throw new CorruptContainerException(container, at + 68, null, String.format(
-          "commit record checksum mismatch (stored %08x, computed %08x): torn or damaged commit", stored, actual));
-    }
+    Framing.checkChecksum(container, at + 68, "commit record", ByteCursor.getLe32(footer, footerOff + 68),
+        Checksums.crc32c(block, blockOff, blockLength, footer, footerOff, 68), "; torn or damaged commit");
     long generation = ByteCursor.getLe64(footer, footerOff + 16);
     long prevEnd = ByteCursor.getLe64(footer, footerOff + 32);
     long baseEnd = ByteCursor.getLe64(footer, footerOff + 40);
@@ -235,7 +226,7 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
 
   /** Whether 8 bytes at {@code off} are {@link #SEGMENT_MAGIC}. */
   public static boolean isSegmentMagic(byte[] b, int off) {
-    return java.util.Arrays.equals(b, off, off + 8, SEGMENT_MAGIC, 0, 8);
+    return Framing.hasMagic(b, off, SEGMENT_MAGIC);
   }
 
   /**

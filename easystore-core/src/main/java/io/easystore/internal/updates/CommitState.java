@@ -76,17 +76,18 @@ public final class CommitState {
     StateParser.Bytes tail = StateParser.Bytes.read(source, size, options.tailBytes());
     int footerAt = tail.index(size - V2Footer.SIZE);
     if (Arrays.equals(tail.buf(), footerAt, footerAt + 8, V1Footer.FOOTER_MAGIC, 0, 8)
-        && (tail.buf()[footerAt + 8] & 0xff) == V2Footer.VERSION_ENCRYPTED) {
+        && (tail.buf()[footerAt + 8] & 0xff) == io.easystore.internal.common.Formats.V2_ENCRYPTED) {
       // The header bytes an update anchor would use hold the encryption flag and key block length.
       throw new EncryptedContainerUpdateException(name);
     }
     long anchor = 0;
     if (readAnchor) {
       byte[] h = tail.start() == 0 ? tail.buf() : source.readFully(0, V2Footer.HEADER_SIZE);
-      boolean v2Header = Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8) && (h[8] & 0xff) == V2Footer.VERSION;
+      boolean v2Header = Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8)
+          && (h[8] & 0xff) == io.easystore.internal.common.Formats.V2;
       anchor = v2Header ? V2Header.readAnchor(h, 0) : 0;
     }
-    CorruptContainerException tailProblem;
+    IOException tailProblem;
     try {
       CommitState s = StateParser.parseAt(source, options, tail, size, anchor, previous);
       boolean consistent = anchor == 0 || anchor == size
@@ -111,7 +112,7 @@ public final class CommitState {
     try {
       return StateParser.parseAt(source, options, StateParser.Bytes.read(source, anchor, options.tailBytes()), size,
           anchor, previous);
-    } catch (CorruptContainerException e) {
+    } catch (CorruptContainerException | UnsupportedVersionException e) {
       e.addSuppressed(tailProblem);
       throw e;
     }

@@ -1,6 +1,5 @@
 package io.easystore.internal.updates;
 
-import io.easystore.CorruptContainerException;
 import io.easystore.IndexEntry;
 import io.easystore.VerifyReport;
 import io.easystore.internal.common.EntryFields;
@@ -94,9 +93,7 @@ final class LayeredVerifier {
 
   private void checkHeader() throws IOException {
     byte[] h = reader.source().readFully(0, V2Footer.HEADER_SIZE);
-    if (!Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8)) {
-      throw new CorruptContainerException(reader.name(), 0, null, "bad header magic");
-    }
+    io.easystore.internal.bytes.Framing.checkMagic(reader.name(), 0, h, 0, V1Footer.HEADER_MAGIC, "bad header magic");
     if ((h[8] & 0xff) != V2Footer.VERSION) {
       problems.add("header @ offset 8: version " + (h[8] & 0xff) + " differs from 2");
     }

@@ -3,6 +3,9 @@ package io.easystore.internal.updates;
 import io.easystore.CorruptContainerException;
 import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.internal.v2.V2Footer;
+import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.Framing;
+import io.easystore.internal.common.Formats;
 import java.util.UUID;
 
 /**
@@ -21,12 +24,13 @@ public final class SegmentFooter {
   }
 
   /** Parses and validates the segment footer at {@code buf[off..off+72)}, which ends at {@code end}. */
-  public static V2Footer parse(String container, byte[] buf, int off, long end) throws CorruptContainerException {
+  public static V2Footer parse(String container, byte[] buf, int off, long end)
+      throws CorruptContainerException, UnsupportedVersionException {
     long at = end - V2Footer.SIZE;
-    if (!CommitRecord.isSegmentMagic(buf, off)) {
-      throw new CorruptContainerException(container, at, null, "no delta segment footer where the commit record "
-          + "says a segment ends");
-    }
+    Framing.checkMagic(container, at, buf, off, CommitRecord.SEGMENT_MAGIC, "no delta segment footer where the "
+        + "commit record says a segment ends");
+    Framing.checkVersion(container, at + 8, "DES delta segment", buf[off + 8] & 0xff, Formats.SEGMENT_OLDEST,
+        Formats.SEGMENT_NEWEST);
     byte[] f = asV2(buf, off);
     int height = f[11] & 0xff;
     if (height != 1) {
@@ -34,7 +38,7 @@ public final class SegmentFooter {
     }
     ByteCursor c = new ByteCursor(container, at, f, 0, V2Footer.SIZE);
     c.pos(8);
-    int version = c.u8("version");
+    c.u8("version");
     int shift = c.u8("page_shift");
     int kindId = c.u8("checksum_kind");
     c.u8("height");
@@ -47,7 +51,6 @@ public final class SegmentFooter {
     int reserved = c.le32("reserved");
     io.easystore.ChecksumKind kind = io.easystore.ChecksumKind.fromId(kindId);
     long rootStart = at - rootLength;
-    check(c, 8, version == V2Footer.VERSION, "segment footer version " + version + " is not 2");
     check(c, 9, shift >= V2Footer.MIN_PAGE_SHIFT && shift <= V2Footer.MAX_PAGE_SHIFT, "page_shift " + shift);
     check(c, 10, kind != null, "unknown checksum kind " + kindId);
     check(c, 64, reserved == 0, "reserved footer field is not zero");

@@ -30,18 +30,11 @@ final class StateParser {
     int footerAt = tail.index(end - V2Footer.SIZE);
     int version = V1Footer.peekVersion(name, java.nio.ByteBuffer.wrap(tail.buf).position(footerAt),
         end - V2Footer.SIZE);
-    if (version == V2Footer.VERSION) {
+    if (io.easystore.internal.common.Formats.updatable(name, end - V2Footer.SIZE + 8, version)
+        == io.easystore.internal.common.Formats.Kind.V2) {
       Layer base = previous != null && previous.base().end() == end ? previous.base()
           : parseBase(source, options, tail);
       return new CommitState(name, fileSize, anchor, null, 0, base, List.of());
-    }
-    if (version != CommitRecord.VERSION) {
-      if (version < V2Footer.VERSION) {
-        throw new UnsupportedVersionException.TooOld(name, end - V2Footer.SIZE + 8, version,
-            V1Footer.VERSION);
-      }
-      throw new UnsupportedVersionException.TooNew(name, end - V2Footer.SIZE + 8, version,
-          V2Footer.VERSION_ENCRYPTED);
     }
     int blockLength = CommitRecord.peek(name, tail.buf, footerAt, end);
     long blockStart = end - V2Footer.SIZE - blockLength;

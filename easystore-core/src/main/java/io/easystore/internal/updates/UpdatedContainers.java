@@ -36,7 +36,7 @@ public final class UpdatedContainers {
       CorruptContainerException tailProblem) throws IOException {
     Path local = RangeSources.localPath(source);
     if (local == null) {
-      if (version == 2) {
+      if (version == io.easystore.internal.common.Formats.V2) {
         return V2ContainerReader.open(source, options, tail);
       }
       if (tailProblem != null) {
@@ -45,7 +45,7 @@ public final class UpdatedContainers {
       CommitState st = CommitState.locate(source, options, false);
       return st.reader(source, options, null, null);
     }
-    if (version == 2 && isPlain(source, tail, local)) {
+    if (version == io.easystore.internal.common.Formats.V2 && isPlain(source, tail, local)) {
       return V2ContainerReader.open(source, options, tail);
     }
     RangeSource current = source;
@@ -55,7 +55,7 @@ public final class UpdatedContainers {
         CommitState st;
         try {
           st = CommitState.locate(current, options, true);
-        } catch (CorruptContainerException e) {
+        } catch (CorruptContainerException | io.easystore.UnsupportedVersionException e) {
           // A commit that finished after the length was taken may have moved the anchor past it:
           // if the file changed meanwhile, the next attempt sees a consistent state.
           if (attempt >= MAX_ATTEMPTS || Files.size(local) == current.size()) {
@@ -72,7 +72,8 @@ public final class UpdatedContainers {
       } catch (IOException | RuntimeException | Error e) {
         closeQuietly(lease, e);
         closeQuietly(current, e);
-        if (e instanceof CorruptContainerException && tailProblem != null && e != tailProblem) {
+        if ((e instanceof CorruptContainerException || e instanceof io.easystore.UnsupportedVersionException)
+            && tailProblem != null && e != tailProblem) {
           e.addSuppressed(tailProblem);
         }
         throw e;
@@ -139,7 +140,7 @@ public final class UpdatedContainers {
     }
     try (RangeSource now = RangeSources.file(local)) {
       return CommitState.locate(now, options, true).generation() <= st.generation() + 1;
-    } catch (CorruptContainerException e) {
+    } catch (CorruptContainerException | io.easystore.UnsupportedVersionException e) {
       // Changing as we look: try again from the start.
       return false;
     }

@@ -2,6 +2,8 @@ package io.easystore.internal.v1;
 
 import io.easystore.CorruptContainerException;
 import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.Framing;
+import io.easystore.internal.common.Formats;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -19,7 +21,7 @@ public record V1Footer(
   public static final int HEADER_SIZE = 16;
   public static final byte[] HEADER_MAGIC = {'D', 'E', 'S', 'H', 'E', 'A', 'D', '1'};
   public static final byte[] FOOTER_MAGIC = {'D', 'E', 'S', 'F', 'O', 'O', 'T', '1'};
-  public static final int VERSION = 1;
+  public static final int VERSION = Formats.V1;
   /** Each index entry needs at least a 2-byte name length and 36 bytes of fields. */
   public static final int MIN_ENTRY_BYTES = 2 + 36;
 
@@ -45,14 +47,9 @@ public record V1Footer(
   /** The version byte of a DES footer whose magic was checked, for dispatching to a reader. */
   public static int peekVersion(String container, ByteBuffer footer, long footerOffset)
       throws CorruptContainerException {
-    ByteBuffer b = footer.duplicate();
-    for (int i = 0; i < 8; i++) {
-      if (b.get(b.position() + i) != FOOTER_MAGIC[i]) {
-        throw new CorruptContainerException(container, footerOffset, null,
-            "bad footer magic (not a DES container, or truncated)");
-      }
-    }
-    return b.get(b.position() + 8) & 0xff;
+    Framing.checkMagic(container, footerOffset, footer, footer.position(), FOOTER_MAGIC,
+        "bad footer magic (not a DES container, or truncated)");
+    return footer.get(footer.position() + 8) & 0xff;
   }
 
   /**
@@ -61,15 +58,9 @@ public record V1Footer(
    * @param footer exactly {@link #SIZE} bytes, from its position
    */
   public static V1Footer parse(String container, ByteBuffer footer, long fileSize)
-      throws CorruptContainerException {
+      throws CorruptContainerException, UnsupportedVersionException {
     long at = fileSize - SIZE;
-    int version = peekVersion(container, footer, at);
-    if (version < VERSION) {
-      throw new UnsupportedVersionException.TooOld(container, at + 8, version, VERSION);
-    }
-    if (version > VERSION) {
-      throw new UnsupportedVersionException.TooNew(container, at + 8, version, VERSION);
-    }
+    Framing.checkVersion(container, at + 8, "DES", peekVersion(container, footer, at), Formats.V1, Formats.V1);
     ByteBuffer b = footer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     int base = b.position();
     for (int i = 9; i < 16; i++) {

@@ -1,6 +1,7 @@
 package io.easystore.internal.v1;
 
 import io.easystore.CorruptContainerException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.easystore.IndexEntry;
 import io.easystore.VerifyReport;
 import io.easystore.internal.common.ExternalBodies;
@@ -74,9 +75,8 @@ final class V1Verifier {
     ByteBuffer h = ByteBuffer.allocate(V1Footer.HEADER_SIZE);
     source.readFully(0, h);
     byte[] expected = V1Footer.header();
-    if (!Arrays.equals(Arrays.copyOf(h.array(), 8), Arrays.copyOf(expected, 8))) {
-      throw new CorruptContainerException(source.name(), 0, null, "bad header magic");
-    }
+    io.easystore.internal.bytes.Framing.checkMagic(source.name(), 0, h.array(), 0, V1Footer.HEADER_MAGIC,
+        "bad header magic");
     if (!Arrays.equals(h.array(), expected)) {
       problems.add("header @ offset 8: version " + (h.get(8) & 0xff)
           + " or reserved bytes differ from the footer's version 1");

@@ -5,6 +5,8 @@ import io.easystore.UnsupportedVersionException;
 import io.easystore.internal.bytes.ByteBuilder;
 import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.internal.bytes.Checksums;
+import io.easystore.internal.bytes.Framing;
+import io.easystore.internal.common.Formats;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -64,28 +66,18 @@ public record KeyBlock(int algorithm, boolean protectIndex, int chunkShift, Stri
   }
 
   /** Parses the block at {@code buf[off, off + len)}, which lies at file offset {@code at}. */
-  public static KeyBlock parse(String container, long at, byte[] buf, int off, int len) throws CorruptContainerException {
+  public static KeyBlock parse(String container, long at, byte[] buf, int off, int len)
+      throws CorruptContainerException, UnsupportedVersionException {
     ByteCursor c = new ByteCursor(container, at - off, buf, off, off + len);
     if (len < MIN_SIZE || len > MAX_SIZE) {
       throw c.corruptAt(off, "key block of " + len + " bytes outside " + MIN_SIZE + ".." + MAX_SIZE);
     }
-    if (!Arrays.equals(buf, off, off + 8, MAGIC, 0, 8)) {
-      throw c.corruptAt(off, "bad key block magic");
-    }
-    int stored = ByteCursor.getLe32(buf, off + len - 4);
-    int actual = Checksums.crc32c(buf, off, len - 4, buf, 0, 0);
-    if (stored != actual) {
-      throw c.corruptAt(off + len - 4, String.format("key block checksum mismatch (stored %08x, computed %08x)",
-          stored, actual));
-    }
+    Framing.checkMagic(container, at, buf, off, MAGIC, "bad key block magic");
+    Framing.checkChecksum(container, at + len - 4, "key block", ByteCursor.getLe32(buf, off + len - 4),
+        Checksums.crc32c(buf, off, len - 4, buf, 0, 0), "");
     c.pos(off + 8);
-    int version = c.u8("key block version");
-    if (version < VERSION) {
-      throw new UnsupportedVersionException.TooOld(container, at + 8, version, VERSION);
-    }
-    if (version > VERSION) {
-      throw new UnsupportedVersionException.TooNew(container, at + 8, version, VERSION);
-    }
+    Framing.checkVersion(container, at + 8, "DES key block", c.u8("key block version"), Formats.KEY_BLOCK_OLDEST,
+        Formats.KEY_BLOCK_NEWEST);
     int algorithm = c.u8("algorithm");
     if (algorithm != AES_256_GCM) {
       throw c.corruptAt(off + 9, "unknown encryption algorithm " + algorithm + " (this library knows 1, AES-256-GCM)");

@@ -7,6 +7,8 @@ import io.easystore.internal.bytes.ByteBuilder;
 import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.internal.bytes.Checksums;
 import io.easystore.internal.v1.V1Footer;
+import io.easystore.internal.bytes.Framing;
+import io.easystore.internal.common.Formats;
 import java.util.UUID;
 
 /**
@@ -25,9 +27,9 @@ public record V2Footer(int pageShift, ChecksumKind checksumKind, int height, int
 
   public static final int SIZE = 72;
   public static final int HEADER_SIZE = 32;
-  public static final int VERSION = 2;
+  public static final int VERSION = Formats.V2;
   /** The footer version of an encrypted v2 container: older readers refuse it as too new. */
-  public static final int VERSION_ENCRYPTED = 3;
+  public static final int VERSION_ENCRYPTED = Formats.V2_ENCRYPTED;
   public static final int MIN_PAGE_SHIFT = 12;
   public static final int MAX_PAGE_SHIFT = 16;
   public static final int MAX_HEIGHT = 8;
@@ -83,20 +85,12 @@ public record V2Footer(int pageShift, ChecksumKind checksumKind, int height, int
    * Parses and validates the footer at {@code fileSize - SIZE}; the CRC is checked separately by
    * {@link #checkCrc} once the root block is at hand.
    */
-  public static V2Footer parse(String container, byte[] buf, int off, long fileSize) throws CorruptContainerException {
+  public static V2Footer parse(String container, byte[] buf, int off, long fileSize)
+      throws CorruptContainerException, UnsupportedVersionException {
     long at = fileSize - SIZE;
-    for (int i = 0; i < 8; i++) {
-      if (buf[off + i] != V1Footer.FOOTER_MAGIC[i]) {
-        throw new CorruptContainerException(container, at, null, "bad footer magic (not a DES container, or truncated)");
-      }
-    }
-    int version = buf[off + 8] & 0xff;
-    if (version < VERSION) {
-      throw new UnsupportedVersionException.TooOld(container, at + 8, version, VERSION);
-    }
-    if (version > VERSION_ENCRYPTED) {
-      throw new UnsupportedVersionException.TooNew(container, at + 8, version, VERSION_ENCRYPTED);
-    }
+    Framing.checkMagic(container, at, buf, off, V1Footer.FOOTER_MAGIC,
+        "bad footer magic (not a DES container, or truncated)");
+    int version = Formats.checkV2Footer(container, at + 8, buf[off + 8] & 0xff);
     ByteCursor c = new ByteCursor(container, at, buf, off - 0, off + SIZE);
     c.pos(off + 9);
     int shift = c.u8("page_shift");
@@ -157,12 +151,9 @@ public record V2Footer(int pageShift, ChecksumKind checksumKind, int height, int
    */
   public void checkCrc(String container, byte[] root, int rootOff, byte[] footer, int footerOff)
       throws CorruptContainerException {
-    int stored = ByteCursor.getLe32(footer, footerOff + 68);
-    int actual = Checksums.crc32c(root, rootOff, rootLength + keyBlockLength, footer, footerOff, 68);
-    if (stored != actual) {
-      throw new CorruptContainerException(container, footerStart() + 68, null, String.format(
-          "footer checksum mismatch (stored %08x, computed %08x over the root block and footer)", stored, actual));
-    }
+    Framing.checkChecksum(container, footerStart() + 68, "footer", ByteCursor.getLe32(footer, footerOff + 68),
+        Checksums.crc32c(root, rootOff, rootLength + keyBlockLength, footer, footerOff, 68),
+        " over the root block and footer");
   }
 
   /**

@@ -84,9 +84,7 @@ final class V2Verifier {
       checkEncryptedHeader(h);
       return;
     }
-    if (!Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8)) {
-      throw new CorruptContainerException(source.name(), 0, null, "bad header magic");
-    }
+    io.easystore.internal.bytes.Framing.checkMagic(source.name(), 0, h, 0, V1Footer.HEADER_MAGIC, "bad header magic");
     boolean zeros = true;
     for (int i = 9; i < 16; i++) {
       zeros &= h[i] == 0;
@@ -108,9 +106,7 @@ final class V2Verifier {
    * zero, and a copy of the tail's key block follows it.
    */
   private void checkEncryptedHeader(byte[] h) throws IOException {
-    if (!Arrays.equals(h, 0, 8, V1Footer.HEADER_MAGIC, 0, 8)) {
-      throw new CorruptContainerException(source.name(), 0, null, "bad header magic");
-    }
+    io.easystore.internal.bytes.Framing.checkMagic(source.name(), 0, h, 0, V1Footer.HEADER_MAGIC, "bad header magic");
     int len = footer.keyBlockLength();
     boolean ok = (h[8] & 0xff) == V2Footer.VERSION && h[9] == 1 && (h[10] & 0xff) == (len & 0xff)
         && (h[11] & 0xff) == len >>> 8 && h[12] == 0 && h[13] == 0 && h[14] == 0 && h[15] == 0;

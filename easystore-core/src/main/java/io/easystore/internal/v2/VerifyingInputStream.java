@@ -1,6 +1,7 @@
 package io.easystore.internal.v2;
 
 import io.easystore.CorruptContainerException;
+import io.easystore.LimitExceededException;
 import io.easystore.IndexEntry;
 import io.easystore.internal.bytes.Checksums;
 import java.io.FilterInputStream;
@@ -49,6 +50,10 @@ final class VerifyingInputStream extends FilterInputStream {
         throw e;
       }
       // The decoders know neither the container offset nor the entry: name both here.
+      throw new CorruptContainerException(container, entry.dataOffset(), entry.name(),
+          "body does not decompress after " + count + " bytes: " + e.getMessage(), e);
+    } catch (LimitExceededException e) {
+      // The decoder's limit is the recorded size: more output than recorded is damage, not a limit.
       throw new CorruptContainerException(container, entry.dataOffset(), entry.name(),
           "body does not decompress after " + count + " bytes: " + e.getMessage(), e);
     }
