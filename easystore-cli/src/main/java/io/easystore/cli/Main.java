@@ -35,13 +35,13 @@ public final class Main {
    * instead of the process environment.
    */
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
-    Terminal terminal = new Terminal(in, out, err, System.console() != null);
+    Terminal terminal = new Terminal(in, out, err, onTerminal());
     CommandLine cl = new CommandLine(new DesCommand(terminal), io.easystore.crypto.cli.KeyOptions.factory(env));
     // Commands from other modules read stdin through the terminal, so tests can feed them.
     cl.addSubcommand("records", new io.easystore.records.cli.RecordsCommand(terminal::in));
     cl.addSubcommand("els", new io.easystore.els.cli.ElsCommand(in, out));
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setOut(writer(out));
+    cl.setErr(writer(err));
     // One mapping of failures to a line and an exit code for every command, des's own and those of
     // des records and des els (whose subcommands let their exceptions through to here).
     cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
@@ -50,5 +50,32 @@ public final class Main {
         io.easystore.Failures.usage(ex.getMessage(), ex.getCommandLine().getCommandSpec().qualifiedName(),
             ex.getCommandLine().getErr()));
     return cl.execute(args);
+  }
+
+  // PrintWriter(OutputStream) takes a PrintStream's own charset (JDK 18+; the default one, as
+  // System.out's, on 17), so picocli's help and errors are encoded as the commands' own output.
+  @SuppressWarnings("DefaultCharset")
+  private static java.io.PrintWriter writer(PrintStream s) {
+    return new java.io.PrintWriter(s, true);
+  }
+
+  /**
+   * Whether there is a terminal to draw progress on: since JDK 22 {@code System.console()} may be
+   * non-null for pipes too, and only {@code Console.isTerminal()} (JDK 22+) tells.
+   */
+  // The null check is for JDK 17-21, where it alone decides; isTerminal() covers JDK 22+.
+  @SuppressWarnings("SystemConsoleNull")
+  private static boolean onTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // before JDK 22 there is a console only when on a terminal
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Console.isTerminal() failed", e);
+    }
   }
 }

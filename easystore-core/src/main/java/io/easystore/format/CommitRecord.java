@@ -49,6 +49,8 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
   /** A commit block larger than this is refused as corrupt. */
   public static final int MAX_BLOCK_BYTES = 64 << 20;
   /** The magic of a delta segment's footer: a plain v2 reader never takes a segment for a container. */
+  // Shared by the format's readers and writers in other packages; none writes to it.
+  @SuppressWarnings("MutablePublicArray")
   public static final byte[] SEGMENT_MAGIC = {'D', 'E', 'S', 'S', 'E', 'G', 'M', '1'};
   /** Where the header keeps the update anchor (see {@link #readAnchor}), and its size. */
   public static final int ANCHOR_OFFSET = 9;

@@ -17,7 +17,10 @@ public record V1Footer(
 
   public static final int SIZE = 72;
   public static final int HEADER_SIZE = 16;
+  // The magics are shared by the format's readers and writers in other packages; none writes to them.
+  @SuppressWarnings("MutablePublicArray")
   public static final byte[] HEADER_MAGIC = {'D', 'E', 'S', 'H', 'E', 'A', 'D', '1'};
+  @SuppressWarnings("MutablePublicArray")
   public static final byte[] FOOTER_MAGIC = {'D', 'E', 'S', 'F', 'O', 'O', 'T', '1'};
   public static final int VERSION = 1;
   /** Each index entry needs at least a 2-byte name length and 36 bytes of fields. */
@@ -83,7 +86,7 @@ public record V1Footer(
     for (int i = 0; i < 7; i++) {
       v[i] = b.getLong(base + 16 + 8 * i);
       if (v[i] < 0) {
-        throw new CorruptContainerException(container, at + 16 + 8 * i, null,
+        throw new CorruptContainerException(container, at + 16 + 8L * i, null,
             "footer field " + names[i] + " is " + Long.toUnsignedString(v[i]) + ", beyond any file");
       }
     }
