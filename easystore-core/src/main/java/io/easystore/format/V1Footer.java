@@ -41,10 +41,6 @@ public record V1Footer(
     return metaStart + metaLength;
   }
 
-  public long indexEnd() {
-    return indexStart + indexLength;
-  }
-
   /** The version byte of a DES footer whose magic was checked, for dispatching to a reader. */
   public static int peekVersion(String container, ByteBuffer footer, long footerOffset)
       throws CorruptContainerException {
