@@ -7,7 +7,7 @@ module io.easystore.cli {
   requires io.easystore.records;
   requires io.easystore.els;
   requires io.easystore.archive;
-  requires io.easystore.s3;
+  requires io.easystore.s3store;
   requires info.picocli;
   requires me.tongfei.progressbar;
   requires com.fasterxml.jackson.databind;

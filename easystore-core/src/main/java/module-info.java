@@ -9,7 +9,8 @@
  */
 module io.easystore.core {
   requires transitive java.net.http;
-  requires com.fasterxml.jackson.databind;
+  // Metadata is handed to and from callers as Jackson trees (ObjectNode, JsonNode).
+  requires transitive com.fasterxml.jackson.databind;
   requires com.github.luben.zstd_jni;
   requires com.github.benmanes.caffeine;
 

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Optional file-system attributes of an entry, stored by DES v2 (v1 has no place for them and
@@ -46,11 +45,13 @@ public record EntryAttributes(long mtimeMillis, int mode) {
     if (view == null) {
       return new EntryAttributes(mtime, NO_MODE);
     }
-    Set<PosixFilePermission> perms = view.readAttributes().permissions();
+    // PosixFilePermissions.toString spells owner rwx, group rwx, others rwx: bit 8 down to bit 0.
+    String rwx = PosixFilePermissions.toString(view.readAttributes().permissions());
     int mode = 0;
-    for (PosixFilePermission p : perms) {
-      // PosixFilePermission is declared owner rwx, group rwx, others rwx: bit 8 down to bit 0.
-      mode |= 1 << (8 - p.ordinal());
+    for (int i = 0; i < 9; i++) {
+      if (rwx.charAt(i) != '-') {
+        mode |= 1 << (8 - i);
+      }
     }
     return new EntryAttributes(mtime, mode);
   }

@@ -95,7 +95,7 @@ final class DemoCommand extends Sub {
               s.formatVersion(), s.liveEntries(), s.directories(), s.indexLevels(), s.pageSize() / 1024, openMicros);
           browse(r, tree, out);
         }
-        compare(tree, original, packed.files(), skipped, out);
+        compare(tree, original, packed.files(), out);
         sameWalk(tree, original, skipped, out);
       }
       try (DesReader r = DesReader.open(container)) {
@@ -143,8 +143,7 @@ final class DemoCommand extends Sub {
     }
   }
 
-  private static void compare(FileTree tree, FileTree original, long expected, List<PackIssue> skipped,
-      PrintStream out) throws Exception {
+  private static void compare(FileTree tree, FileTree original, long expected, PrintStream out) throws Exception {
     long t0 = System.nanoTime();
     long same = 0;
     List<String> differ = new ArrayList<>();

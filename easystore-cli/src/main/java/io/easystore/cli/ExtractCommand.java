@@ -14,9 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,12 +136,12 @@ final class ExtractCommand extends Sub {
   /** Puts back the modification time and permissions a container recorded (DES v2). */
   private static void restore(Path target, EntryAttributes a) throws IOException {
     if (a.hasMode() && Files.getFileAttributeView(target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS) != null) {
-      Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-      for (PosixFilePermission p : PosixFilePermission.values()) {
-        if ((a.mode() & (1 << (8 - p.ordinal()))) != 0) {
-          perms.add(p);
-        }
+      // PosixFilePermissions.fromString reads owner rwx, group rwx, others rwx: bit 8 down to bit 0.
+      StringBuilder rwx = new StringBuilder(9);
+      for (int i = 0; i < 9; i++) {
+        rwx.append((a.mode() & (1 << (8 - i))) != 0 ? "rwx".charAt(i % 3) : '-');
       }
+      Set<PosixFilePermission> perms = PosixFilePermissions.fromString(rwx.toString());
       Files.setPosixFilePermissions(target, perms);
     }
     if (a.hasMtime()) {

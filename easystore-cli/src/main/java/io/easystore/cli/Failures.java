@@ -102,7 +102,7 @@ public final class Failures {
       return oneLine(t.getMessage());
     }
     if (t instanceof CorruptContainerException c) {
-      String wrongKind = wrongKind(c.container(), family, commandPath);
+      String wrongKind = wrongKind(c.container(), family);
       return oneLine(wrongKind != null ? wrongKind : c.getMessage());
     }
     if (t instanceof io.easystore.remote.RemoteSetupException r) {
@@ -208,7 +208,7 @@ public final class Failures {
   }
 
   /** "x.zip is a zip archive, not a DES container; ...", or null if the file is of a kind the command reads. */
-  private static String wrongKind(String container, String family, String commandPath) {
+  private static String wrongKind(String container, String family) {
     if (container == null || container.isEmpty() || container.matches("^[A-Za-z][A-Za-z0-9+.-]+://.*")) {
       return null;
     }

@@ -39,7 +39,7 @@ public final class Main {
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
       java.util.Map<String, String> env) {
-    return commandLine(new Terminal(in, out, err, System.console() != null), env).execute(args);
+    return commandLine(new Terminal(in, out, err, onTerminal()), env).execute(args);
   }
 
   /** The root command line with every command family and the one error pipeline installed. */
@@ -48,10 +48,37 @@ public final class Main {
     // Commands of the other families read stdin through the terminal, so tests can feed them.
     cl.addSubcommand("records", new io.easystore.cli.records.RecordsCommand(terminal::in));
     cl.addSubcommand("els", new io.easystore.cli.els.ElsCommand(terminal.in(), terminal.out()));
-    cl.setOut(new java.io.PrintWriter(terminal.out(), true));
-    cl.setErr(new java.io.PrintWriter(terminal.err(), true));
+    cl.setOut(writer(terminal.out()));
+    cl.setErr(writer(terminal.err()));
     // Last, after every subcommand is added: picocli copies the handlers down to the subcommands
     // that exist when they are set.
     return ErrorHandler.installOn(cl, terminal::debug);
+  }
+
+  // PrintWriter(OutputStream) takes a PrintStream's own charset (JDK 18+; the default one, as
+  // System.out's, on 17), so picocli's help and errors are encoded as the commands' own output.
+  @SuppressWarnings("DefaultCharset")
+  private static java.io.PrintWriter writer(PrintStream s) {
+    return new java.io.PrintWriter(s, true);
+  }
+
+  /**
+   * Whether there is a terminal to draw progress on: since JDK 22 {@code System.console()} may be
+   * non-null for pipes too, and only {@code Console.isTerminal()} (JDK 22+) tells.
+   */
+  // The null check is for JDK 17-21, where it alone decides; isTerminal() covers JDK 22+.
+  @SuppressWarnings("SystemConsoleNull")
+  private static boolean onTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // before JDK 22 there is a console only when on a terminal
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Console.isTerminal() failed", e);
+    }
   }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
  * Stateless and thread-safe.
  */
 public final class FileLocationProvider implements LocationProvider {
+  /** For {@link java.util.ServiceLoader}; use {@link RangeSources} rather than this class. */
+  public FileLocationProvider() {}
 
   @Override
   public Set<String> schemes() {

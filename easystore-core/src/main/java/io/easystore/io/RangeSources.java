@@ -139,7 +139,7 @@ public final class RangeSources {
     SiblingKeys.check(relativeKey);
     Path dir = container.toAbsolutePath().normalize().getParent();
     Path p = dir;
-    for (String segment : relativeKey.split("/")) {
+    for (String segment : relativeKey.split("/", -1)) {
       p = p.resolve(segment);
     }
     p = p.normalize();

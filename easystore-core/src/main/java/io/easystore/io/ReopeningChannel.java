@@ -77,16 +77,19 @@ public final class ReopeningChannel implements UpdatableFile {
   }
 
   /** {@link FileChannel#read(ByteBuffer, long)}, repeated on a fresh channel after another thread's interrupt. */
+  @Override
   public int read(ByteBuffer dst, long position) throws IOException {
     return run(ch -> ch.read(dst, position));
   }
 
   /** {@link FileChannel#write(ByteBuffer, long)}, with the same interrupt handling as {@link #read}. */
+  @Override
   public int write(ByteBuffer src, long position) throws IOException {
     return run(ch -> ch.write(src, position));
   }
 
   /** The current length of the file. */
+  @Override
   public long size() throws IOException {
     return run(FileChannel::size);
   }

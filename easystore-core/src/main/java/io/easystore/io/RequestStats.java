@@ -14,6 +14,9 @@ public final class RequestStats {
   private final LongAdder bytes = new LongAdder();
   private final LongAdder retries = new LongAdder();
 
+  /** Counters at zero, for one transport or one source. */
+  public RequestStats() {}
+
   /** Counts one request about to be sent. */
   public void recordRequest() {
     requests.increment();

@@ -28,8 +28,8 @@ public final class SiblingKeys {
     }
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      if (c < 0x20 || c == 0x7f || c == '\\' || c == ':' || c == '?' || c == '#' || Character.isSurrogate(c)
-          && !validSurrogate(key, i)) {
+      if (c < 0x20 || c == 0x7f || c == '\\' || c == ':' || c == '?' || c == '#' || (Character.isSurrogate(c)
+          && !validSurrogate(key, i))) {
         return "external key contains a forbidden character (" + describe(c) + ")";
       }
     }
@@ -78,7 +78,7 @@ public final class SiblingKeys {
   public static String bucketAbsoluteAlternative(String containerName, String key) {
     check(key);
     String[] dir = directorySegments(containerName);
-    String[] k = key.split("/");
+    String[] k = key.split("/", -1);
     for (int m = Math.min(k.length - 1, dir.length); m >= 1; m--) {
       boolean same = true;
       for (int i = 0; i < m && same; i++) {

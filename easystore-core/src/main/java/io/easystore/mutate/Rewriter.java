@@ -75,6 +75,8 @@ public final class Rewriter {
    * many live files the source has before copying, and writing through {@code wrap} applied to the
    * new container's writer (to watch progress, say).
    */
+  // "try": the writer lock is held by the try block and released by it, never referenced inside.
+  @SuppressWarnings("try")
   public static Result rewrite(Path source, ReaderOptions readerOptions, Path target, WriterOptions writerOptions,
       java.util.function.LongConsumer fileCount, java.util.function.UnaryOperator<DesWriter> wrap) throws IOException {
     boolean inPlace = Files.exists(target) && Files.isSameFile(source, target);

@@ -97,7 +97,8 @@ final class DesAttributeView implements PosixFileAttributeView {
     };
     PosixFileAttributes a = path.getFileSystem().reads().attributes(path);
     Map<String, Object> out = new LinkedHashMap<>();
-    for (String n : spec.substring(colon + 1).split(",")) {
+    // Limit 0 drops trailing empty names ("size,"), as the default file system's views do.
+    for (String n : spec.substring(colon + 1).split(",", 0)) {
       if (n.equals("*")) {
         known.forEach(k -> out.put(k, value(a, k)));
       } else if (known.contains(n)) {
@@ -152,7 +153,7 @@ final class DesAttributeView implements PosixFileAttributeView {
         v.setPermissions((Set<PosixFilePermission>) value);
       }
       case "owner", "group" -> {
-        if (view.equals("basic") || attr.equals("group") && !posix) {
+        if (view.equals("basic") || (attr.equals("group") && !posix)) {
           throw new IllegalArgumentException("'" + attr + "' is not an attribute of the " + view + " view");
         }
         throw v.fixed();

@@ -22,7 +22,11 @@ import java.util.Set;
 final class DesAttributes implements PosixFileAttributes {
   private static final int DEFAULT_DIR_MODE = 0755;
   private static final int DEFAULT_FILE_MODE = 0644;
-  private static final PosixFilePermission[] BITS = PosixFilePermission.values();
+  /** Mode bit 8 down to bit 0. */
+  private static final PosixFilePermission[] BITS = {
+      PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
 
   private final boolean directory;
   private final long size;
@@ -52,18 +56,19 @@ final class DesAttributes implements PosixFileAttributes {
   /** The permission bits 0..0777 of a permission set. */
   static int mode(Set<PosixFilePermission> perms) {
     int m = 0;
-    for (PosixFilePermission p : perms) {
-      // Declared owner rwx, group rwx, others rwx: ordinal 0 is bit 8.
-      m |= 1 << (8 - p.ordinal());
+    for (int i = 0; i < BITS.length; i++) {
+      if (perms.contains(BITS[i])) {
+        m |= 1 << (8 - i);
+      }
     }
     return m;
   }
 
   static Set<PosixFilePermission> permissions(int mode) {
     Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
-    for (PosixFilePermission p : BITS) {
-      if ((mode & 1 << (8 - p.ordinal())) != 0) {
-        out.add(p);
+    for (int i = 0; i < BITS.length; i++) {
+      if ((mode & 1 << (8 - i)) != 0) {
+        out.add(BITS[i]);
       }
     }
     return out;

@@ -151,7 +151,7 @@ final class DesPath implements Path {
   @Override
   public Path getParent() {
     int n = getNameCount();
-    if (n == 0 || n == 1 && !isAbsolute()) {
+    if (n == 0 || (n == 1 && !isAbsolute())) {
       return null;
     }
     if (n == 1) {

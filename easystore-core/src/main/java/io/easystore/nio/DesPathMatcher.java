@@ -130,7 +130,7 @@ final class DesPathMatcher implements PathMatcher {
       if (c == '/') {
         throw new PatternSyntaxException("Explicit 'name separator' in class", glob, i - 1);
       }
-      if (c == '\\' || c == '[' || c == '&' && at(glob, i) == '&') {
+      if (c == '\\' || c == '[' || (c == '&' && at(glob, i) == '&')) {
         regex.append('\\');
       }
       regex.append(c);

@@ -212,7 +212,7 @@ final class WriteOps {
     Set<CopyOption> out = new HashSet<>();
     for (CopyOption o : options) {
       if (o == StandardCopyOption.REPLACE_EXISTING || o == StandardCopyOption.COPY_ATTRIBUTES
-          || o == LinkOption.NOFOLLOW_LINKS || move && o == StandardCopyOption.ATOMIC_MOVE) {
+          || o == LinkOption.NOFOLLOW_LINKS || (move && o == StandardCopyOption.ATOMIC_MOVE)) {
         out.add(o);
       } else {
         throw new UnsupportedOperationException("unsupported " + (move ? "move" : "copy") + " option " + o);

@@ -15,6 +15,8 @@ import java.util.Set;
  * Stateless and thread-safe.
  */
 public final class HttpLocationProvider implements LocationProvider {
+  /** For {@link java.util.ServiceLoader}; use {@link RangeSources} rather than this class. */
+  public HttpLocationProvider() {}
 
   @Override
   public Set<String> schemes() {

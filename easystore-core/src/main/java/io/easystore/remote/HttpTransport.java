@@ -72,7 +72,7 @@ final class HttpTransport implements RangeTransport {
   public RangeTransport sibling(String relativeKey) {
     io.easystore.io.SiblingKeys.check(relativeKey);
     StringBuilder path = new StringBuilder();
-    for (String segment : relativeKey.split("/")) {
+    for (String segment : relativeKey.split("/", -1)) {
       if (path.length() > 0) {
         path.append('/');
       }
@@ -249,7 +249,7 @@ final class HttpTransport implements RangeTransport {
       if (v.matches("\\d{1,9}")) {
         return Duration.ofSeconds(Long.parseLong(v));
       }
-      Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+      Duration d = Duration.between(ZonedDateTime.now(java.time.ZoneOffset.UTC), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
       return d.isNegative() ? Duration.ZERO : d;
     } catch (DateTimeParseException e) {
       // RFC 9110 says to ignore an invalid Retry-After; the policy's own backoff then applies.

@@ -126,6 +126,7 @@ public final class RemoteOptions implements io.easystore.io.LocationOptions {
   }
 
   /** Settings for {@link io.easystore.io.LocationProvider}s, for example {@code s3.endpoint}. Unmodifiable. */
+  @Override
   public Map<String, String> properties() {
     return properties;
   }

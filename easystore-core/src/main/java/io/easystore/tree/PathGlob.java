@@ -30,7 +30,7 @@ public final class PathGlob {
   /**
    * Compiles a glob.
    *
-   * @throws IllegalArgumentException for an empty glob, an unclosed {@code [} or {@code {}, or a
+   * @throws IllegalArgumentException for an empty glob, an unclosed {@code [} or <code>{</code>, or a
    *     trailing {@code \}
    */
   public static PathGlob compile(String glob) {
@@ -91,7 +91,8 @@ public final class PathGlob {
             set = set.substring(1);
           }
           re.append(negate ? "[^/" : "[");
-          for (char s : set.toCharArray()) {
+          for (int k = 0; k < set.length(); k++) {
+            char s = set.charAt(k);
             re.append(s == '-' ? "-" : Character.isLetterOrDigit(s) ? String.valueOf(s) : "\\" + s);
           }
           re.append(']');

@@ -14,7 +14,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -218,9 +218,12 @@ final class SourceWalker {
     int mode = EntryAttributes.NO_MODE;
     if (a instanceof PosixFileAttributes p) {
       mode = 0;
-      for (PosixFilePermission perm : p.permissions()) {
-        // Declared owner rwx, group rwx, others rwx: bit 8 down to bit 0.
-        mode |= 1 << (8 - perm.ordinal());
+      // PosixFilePermissions.toString spells owner rwx, group rwx, others rwx: bit 8 down to bit 0.
+      String rwx = PosixFilePermissions.toString(p.permissions());
+      for (int i = 0; i < 9; i++) {
+        if (rwx.charAt(i) != '-') {
+          mode |= 1 << (8 - i);
+        }
       }
     }
     return new EntryAttributes(a.lastModifiedTime().toMillis(), mode);

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easystore.io.RangeSource;
 import io.easystore.testing.RangeSourceContract;
 import io.easystore.io.RangeSources;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +102,20 @@ class HttpRangeSourceTest {
     assertThatThrownBy(() -> HttpRangeSource.open(jetty.uri("missing.des"), OPTIONS))
         .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("missing.des");
+  }
+
+  @Test
+  void aSuppliedHttpClientIsTheOneThatSendsTheRequests() throws Exception {
+    byte[] c = RangeSourceContract.content(120_000, 8);
+    URI served = jetty.publish(c);
+    // A host that never resolves (RFC 6761): only a client routing through Jetty as its proxy reaches it.
+    URI unresolvable = URI.create("http://easystore-test.invalid:" + served.getPort() + served.getPath());
+    HttpClient viaJetty = HttpClient.newBuilder()
+        .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", served.getPort()))).build();
+    try (RemoteRangeSource s = HttpRangeSource.open(unresolvable, OPTIONS.withHttpClient(viaJetty))) {
+      assertThat(s.size()).isEqualTo(120_000);
+      assertThat(s.readFully(10, 20)).isEqualTo(Arrays.copyOfRange(c, 10, 30));
+    }
   }
 
   @Test

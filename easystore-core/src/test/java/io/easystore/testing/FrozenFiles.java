@@ -234,7 +234,7 @@ public final class FrozenFiles {
     }
     String inner = indent + "  ";
     out.append(node.isObject() ? "{\n" : "[\n");
-    Iterator<Map.Entry<String, JsonNode>> fields = node.isObject() ? node.fields() : null;
+    Iterator<Map.Entry<String, JsonNode>> fields = node.isObject() ? node.properties().iterator() : null;
     Iterator<JsonNode> elements = node.isArray() ? node.elements() : null;
     boolean first = true;
     while (fields != null ? fields.hasNext() : elements.hasNext()) {

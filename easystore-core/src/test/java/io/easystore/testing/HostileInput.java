@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Assertions;
 public final class HostileInput {
   private HostileInput() {}
 
-  /** Small limits so that an absurd count fails as a limit, not as a 1 GiB allocation. */
-  /** Key "fuzz" (32 zero bytes), so that encrypted inputs reach the decryption paths. */
+  /**
+   * Small limits so that an absurd count fails as a limit, not as a 1 GiB allocation; key "fuzz"
+   * (32 zero bytes), so that encrypted inputs reach the decryption paths.
+   */
   public static final ReaderOptions SMALL_LIMITS = ReaderOptions.defaults()
       .withMaxEntries(100_000).withMaxIndexBytes(8 << 20).withMaxMetaBytes(1 << 20).withMaxBatchBytes(8 << 20)
       .withKeys(io.easystore.crypto.KeyProviders.of("fuzz", new byte[32]));

@@ -85,53 +85,53 @@ final class Names {
     String[] f = s.split("\\.", -1);
     switch (f[0]) {
       case "d": {
-        need(f, 5, name);
+        need(f, 5);
         int payloadAt = f[0].length() + f[1].length() + f[2].length() + f[3].length() + 4;
         if (f[4].isEmpty()) {
           throw new IllegalArgumentException("chunk without payload");
         }
-        return new Chunk(name, num(f[1], 1, name), inum(f[2], name), inum(f[3], name),
+        return new Chunk(name, num(f[1], 1), inum(f[2]), inum(f[3]),
             payloadAt);
       }
       case "c": {
-        need(f, 6, name);
+        need(f, 6);
         if (f[5].length() != 8 || !f[5].matches("[0-9a-fA-F]{8}")) {
           throw new IllegalArgumentException("commit marker checksum is not 8 hex digits");
         }
-        return new Marker(name, num(f[1], 1, name), inum(f[2], name), inum(f[3], name),
-            num(f[4], 0, name), Integer.parseUnsignedInt(f[5], 16));
+        return new Marker(name, num(f[1], 1), inum(f[2]), inum(f[3]),
+            num(f[4], 0), Integer.parseUnsignedInt(f[5], 16));
       }
       case "v":
       case "b": {
-        need(f, 2, name);
+        need(f, 2);
         if (f[1].length() != HASH_CHARS || !f[1].matches("[a-z2-7]+")) {
           throw new IllegalArgumentException("directory hash is not " + HASH_CHARS + " base32 characters");
         }
         return new Child(name, f[0].equals("b"), f[1]);
       }
       default: {
-        need(f, 3, name);
-        return new StoreMarker(name, num(f[1], 0, name), f[2]);
+        need(f, 3);
+        return new StoreMarker(name, num(f[1], 0), f[2]);
       }
     }
   }
 
-  private static int inum(String s, String name) {
-    long v = num(s, 0, name);
+  private static int inum(String s) {
+    long v = num(s, 0);
     if (v > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("number " + v + " too large");
     }
     return (int) v;
   }
 
-  private static void need(String[] f, int n, String name) {
+  private static void need(String[] f, int n) {
     if (f.length != n) {
       throw new IllegalArgumentException("expected " + n + " dot-separated fields, found " + f.length);
     }
   }
 
   /** Canonical decimal, at most 18 digits so it fits a long. */
-  private static long num(String s, long min, String name) {
+  private static long num(String s, long min) {
     if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(c -> c >= '0' && c <= '9')
         || (s.length() > 1 && s.charAt(0) == '0')) {
       throw new IllegalArgumentException("'" + s + "' is not a canonical decimal number");

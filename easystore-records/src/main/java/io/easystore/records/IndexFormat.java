@@ -18,15 +18,6 @@ final class IndexFormat {
 
   private IndexFormat() {}
 
-  static int varlongSize(long v) {
-    int n = 1;
-    while ((v & ~0x7FL) != 0) {
-      v >>>= 7;
-      n++;
-    }
-    return n;
-  }
-
   static int putVarlong(byte[] b, int pos, long v) {
     while ((v & ~0x7FL) != 0) {
       b[pos++] = (byte) ((v & 0x7F) | 0x80);

@@ -132,7 +132,7 @@ record PageHeader(long offset, int version, CodecId codec, boolean encrypted, lo
       throw bad(name, offset, "payload of " + stored + " bytes runs past the end of the file (" + size
           + ") or the page size limit");
     }
-    if (encrypted && (stored < PageSealer.OVERHEAD || codec == CodecId.NONE && stored != plain + PageSealer.OVERHEAD)) {
+    if (encrypted && (stored < PageSealer.OVERHEAD || (codec == CodecId.NONE && stored != plain + PageSealer.OVERHEAD))) {
       throw new BlockTruncatedException(name, offset, null, "sealed page payload of " + stored
           + " bytes is too short for nonce, tag and an entry stream of " + plain + " bytes");
     }

@@ -78,7 +78,7 @@ final class PageSpliterator<T> implements Spliterator<Entry<T>> {
       if (!reader.options().skipCorruptPages()) {
         throw e;
       }
-      Bookmark b = e instanceof CorruptPageException ? ((CorruptPageException) e).bookmark() : null;
+      Bookmark b = e instanceof CorruptPageException cpe ? cpe.bookmark() : null;
       reader.options().onSkip().accept(new CorruptPageException(reader.name(), h.offset(), b,
           lo < pages.size() ? pages.get(lo).offset() : CorruptPageException.NONE, PageWalker.problem(e), e));
       return null;

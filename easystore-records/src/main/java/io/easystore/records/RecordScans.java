@@ -79,17 +79,17 @@ public final class RecordScans {
   }
 
   private static IOException unwrap(Throwable t) {
-    if (t instanceof UncheckedIOException) {
-      return ((UncheckedIOException) t).getCause();
+    if (t instanceof UncheckedIOException u) {
+      return u.getCause();
     }
-    if (t instanceof IOException) {
-      return (IOException) t;
+    if (t instanceof IOException io) {
+      return io;
     }
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
+    if (t instanceof RuntimeException r) {
+      throw r;
     }
-    if (t instanceof Error) {
-      throw (Error) t;
+    if (t instanceof Error err) {
+      throw err;
     }
     return new IOException(t);
   }

@@ -100,12 +100,12 @@ public final class RecordTypes {
   private enum LogMessages implements RecordType<LogMessage> {
     INSTANCE;
 
-    private final JsonFactory factory = MAPPER.getFactory();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     @Override
     public byte[] encode(LogMessage m) throws IOException {
       ByteArrayOutputStream out = new ByteArrayOutputStream(128 + m.message().length());
-      try (JsonGenerator g = factory.createGenerator(out)) {
+      try (JsonGenerator g = FACTORY.createGenerator(out)) {
         g.writeStartObject();
         g.writeStringField("timestamp", m.timestamp().toString());
         g.writeStringField("level", m.level().name());
@@ -136,7 +136,7 @@ public final class RecordTypes {
         Map<String, String> props = new LinkedHashMap<>();
         JsonNode p = n.get("properties");
         if (p != null && p.isObject()) {
-          p.fields().forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
+          p.properties().forEach(e -> props.put(e.getKey(), e.getValue().asText()));
         }
         JsonNode corr = n.get("correlationId");
         return new LogMessage(Instant.parse(text(n, "timestamp")), LogMessage.Level.valueOf(text(n, "level")),

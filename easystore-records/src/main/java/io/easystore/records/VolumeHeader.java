@@ -173,7 +173,7 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset, int version,
       Map<String, String> props = new LinkedHashMap<>();
       JsonNode p = n.get("properties");
       if (p != null && p.isObject()) {
-        p.fields().forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
+        p.properties().forEach(e -> props.put(e.getKey(), e.getValue().asText()));
       }
       return new ArchiveMetadata(UUID.fromString(text(n, "archiveId")), optional(n, "description"),
           Instant.parse(text(n, "created")), CodecId.fromLabel(text(n, "codec")),

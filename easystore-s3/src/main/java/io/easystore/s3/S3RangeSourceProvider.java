@@ -18,6 +18,8 @@ import java.util.Set;
  * Each source or sink gets its own client and closes it. Stateless and thread-safe.
  */
 public final class S3RangeSourceProvider implements LocationProvider {
+  /** For {@link java.util.ServiceLoader}; open {@code s3://} URIs through {@code RangeSources}. */
+  public S3RangeSourceProvider() {}
 
   @Override
   public Set<String> schemes() {

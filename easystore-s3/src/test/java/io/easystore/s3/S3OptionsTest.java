@@ -21,6 +21,15 @@ class S3OptionsTest {
   }
 
   @Test
+  void withPathStyleOverridesWhatTheEndpointImplies() {
+    URI endpoint = URI.create("https://minio.example:9000");
+    assertThat(S3Options.forEndpoint(endpoint).withPathStyle(false).pathStyle())
+        .as("a self-hosted store with virtual-hosted buckets").isFalse();
+    assertThat(S3Options.defaults().withPathStyle(true).pathStyle()).isTrue();
+    assertThat(S3Options.forEndpoint(endpoint).withPathStyle(false).endpoint()).isEqualTo(endpoint);
+  }
+
+  @Test
   void propertiesConfigureEndpointsRegionsAndKeys() {
     S3Options o = S3Options.fromProperties(Map.of("s3.endpoint", "https://rgw.example:8443", "s3.region", "default",
         "s3.accessKeyId", "AK", "s3.secretAccessKey", "SK"));

@@ -49,11 +49,11 @@ public final class CorpusReport {
     System.out.printf(Locale.ROOT, "corpus: %s, %d files, %d bytes%n%n", srcZip, files.size(), bytes);
     System.out.println("| format | size (bytes) | vs .tar.gz | pack s | random read of every file, us/file |");
     System.out.println("|---|---:|---:|---:|---:|");
-    long tgz = tool(work, "tar.gz", "tar -C " + tree + " -cf - . | gzip -6 > " + work.resolve("c.tar.gz"), -1);
-    tool(work, "tar.zst -3", "tar -C " + tree + " -cf - . | zstd -q -3 -T1 -f -o " + work.resolve("c3.tar.zst"), tgz);
-    tool(work, "tar.zst -19", "tar -C " + tree + " -cf - . | zstd -q -19 -T1 -f -o " + work.resolve("c19.tar.zst"),
+    long tgz = tool("tar.gz", "tar -C " + tree + " -cf - . | gzip -6 > " + work.resolve("c.tar.gz"), -1);
+    tool("tar.zst -3", "tar -C " + tree + " -cf - . | zstd -q -3 -T1 -f -o " + work.resolve("c3.tar.zst"), tgz);
+    tool("tar.zst -19", "tar -C " + tree + " -cf - . | zstd -q -19 -T1 -f -o " + work.resolve("c19.tar.zst"),
         tgz);
-    tool(work, "zip -6 (Info-ZIP)", "cd " + tree + " && rm -f " + work.resolve("c.zip") + " && zip -q -r -6 "
+    tool("zip -6 (Info-ZIP)", "cd " + tree + " && rm -f " + work.resolve("c.zip") + " && zip -q -r -6 "
         + work.resolve("c.zip") + " .", tgz);
     System.out.printf(Locale.ROOT, "| src.zip as shipped | %d | %.3f | | |%n", Files.size(srcZip),
         Files.size(srcZip) / (double) tgz);
@@ -86,7 +86,7 @@ public final class CorpusReport {
     }
   }
 
-  private static long tool(Path work, String label, String cmd, long tgz) throws Exception {
+  private static long tool(String label, String cmd, long tgz) throws Exception {
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder("bash", "-c", cmd).inheritIO().start();
     if (p.waitFor() != 0) {

@@ -50,18 +50,22 @@ public final class OpenReport {
     long[] times = new long[k];
     for (int i = -2; i < k; i++) {
       long t0 = System.nanoTime();
-      try (Closeable c = opener.open(p)) {
-        if (i >= 0) {
-          times[i] = System.nanoTime() - t0;
-        }
+      Closeable c = opener.open(p);
+      if (i >= 0) {
+        times[i] = System.nanoTime() - t0;
       }
+      c.close();
     }
     Arrays.sort(times);
     long before = usedHeap();
     Closeable held = opener.open(p);
-    long after = usedHeap();
-    java.lang.ref.Reference.reachabilityFence(held);
-    held.close();
+    long after;
+    try {
+      after = usedHeap();
+    } finally {
+      java.lang.ref.Reference.reachabilityFence(held);
+      held.close();
+    }
     System.out.printf(Locale.ROOT, "| %d | %s | %d | %.1f | %d | %d |%n", n, label, java.nio.file.Files.size(p),
         times[k / 2] / 1e3, k, after - before);
   }

@@ -60,9 +60,9 @@ public final class MixedWorkloadReport {
         + " published every %d%n%n", n, size, count, batch);
     System.out.println("| system | total s | operations/s | bytes written | size after (bytes) |");
     System.out.println("|---|---:|---:|---:|---:|");
-    double desRate = run("DES v2 in place", ops, batch, size, desStore(MutateData.copy(des, "mixed")), size);
-    double zipRate = run("zipfs", ops, batch, size, zipStore(MutateData.copy(zip, "mixed")), size);
-    double dirRate = run("directory of files", ops, batch, size, dirStore(MutateData.copyTree(tree, "mixed")), size);
+    double desRate = run("DES v2 in place", ops, batch, desStore(MutateData.copy(des, "mixed")), size);
+    double zipRate = run("zipfs", ops, batch, zipStore(MutateData.copy(zip, "mixed")), size);
+    double dirRate = run("directory of files", ops, batch, dirStore(MutateData.copyTree(tree, "mixed")), size);
     System.out.printf(Locale.ROOT, "%nDES operations/s relative to zipfs: %.1fx; to the directory: %.2fx%n",
         desRate / zipRate, desRate / dirRate);
   }
@@ -99,7 +99,7 @@ public final class MixedWorkloadReport {
     return i >= 0 ? i : set.nextSetBit(0);
   }
 
-  private static double run(String label, List<Op> ops, int batch, int size, Store s, int bodySize)
+  private static double run(String label, List<Op> ops, int batch, Store s, int bodySize)
       throws IOException {
     long w0 = MutateData.bytesWritten();
     long t0 = System.nanoTime();
@@ -124,13 +124,13 @@ public final class MixedWorkloadReport {
       throw new IllegalStateException("nothing read");
     }
     double rate = ops.size() / secs;
-    System.out.printf(Locale.ROOT, "| %s | %.2f | %,.0f | %,d | %,d |%n", label, secs, rate, written, sizeOf(s));
+    System.out.printf(Locale.ROOT, "| %s | %.2f | %,.0f | %,d | %,d |%n", label, secs, rate, written, sizeOf());
     return rate;
   }
 
   private static long last;
 
-  private static long sizeOf(Store s) {
+  private static long sizeOf() {
     return last;
   }
 

@@ -84,7 +84,8 @@ final class RangeZipReader implements AutoCloseable {
     if (cdSize > Integer.MAX_VALUE - 8) {
       throw new IOException(source.name() + ": central directory of " + cdSize + " bytes is too large here");
     }
-    ByteBuffer cd = le(source.readFully(cdOffset, (int) cdSize));
+    byte[] cdBytes = source.readFully(cdOffset, (int) cdSize);
+    ByteBuffer cd = le(cdBytes);
     Map<String, Entry> map = new HashMap<>((int) Math.min(Integer.MAX_VALUE, count * 4 / 3 + 16));
     int p = 0;
     for (long i = 0; i < count; i++) {
@@ -97,7 +98,7 @@ final class RangeZipReader implements AutoCloseable {
       int extraLen = Short.toUnsignedInt(cd.getShort(p + 30));
       int commentLen = Short.toUnsignedInt(cd.getShort(p + 32));
       long lho = Integer.toUnsignedLong(cd.getInt(p + 42));
-      String name = new String(cd.array(), p + 46, nameLen, StandardCharsets.UTF_8);
+      String name = new String(cdBytes, p + 46, nameLen, StandardCharsets.UTF_8);
       int x = p + 46 + nameLen;
       int xEnd = x + extraLen;
       while (x + 4 <= xEnd) {

@@ -5,6 +5,7 @@ import io.easystore.ReaderOptions;
 import io.easystore.bench.remote.RemoteDatasets.Format;
 import io.easystore.remote.RemoteRangeSource;
 import io.easystore.io.RequestStats;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ public final class RemoteLookupReport {
     byte[] get(String name) throws Exception;
 
     Map<String, byte[]> getAll(List<String> names, long gap) throws Exception;
+
+    @Override
+    void close() throws IOException;
   }
 
   static Store open(Format f, RemoteRangeSource src, int concurrency) throws Exception {
@@ -54,7 +58,7 @@ public final class RemoteLookupReport {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
           if (pool != null) {
             pool.shutdown();
           }
@@ -75,7 +79,7 @@ public final class RemoteLookupReport {
       }
 
       @Override
-      public void close() throws Exception {
+      public void close() throws IOException {
         r.close();
       }
     };

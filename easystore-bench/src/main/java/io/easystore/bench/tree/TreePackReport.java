@@ -55,15 +55,15 @@ public final class TreePackReport {
   }
 
   /** Drops the page-cache pages of the files below the given directories, and only those. */
-  private static final String EVICT = String.join("\n",
-      "import os, sys",
-      "for top in sys.argv[1:]:",
-      "    for root, dirs, files in os.walk(top):",
-      "        for f in files:",
-      "            fd = os.open(os.path.join(root, f), os.O_RDONLY)",
-      "            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)",
-      "            os.close(fd)",
-      "");
+  private static final String EVICT = """
+      import os, sys
+      for top in sys.argv[1:]:
+          for root, dirs, files in os.walk(top):
+              for f in files:
+                  fd = os.open(os.path.join(root, f), os.O_RDONLY)
+                  os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                  os.close(fd)
+      """;
 
   private static void report(String label, String cache, Path tree, Path out, Path desJar, int runs, String before)
       throws Exception {

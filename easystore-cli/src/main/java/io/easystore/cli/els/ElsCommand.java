@@ -252,7 +252,8 @@ public final class ElsCommand implements Callable<Integer> {
     /** One entry per line: control characters are shown as \\uXXXX. */
     private static String printable(String s) {
       StringBuilder sb = new StringBuilder(s.length());
-      for (char c : s.toCharArray()) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
         if (Character.isISOControl(c)) {
           sb.append(String.format("\\u%04x", (int) c));
         } else {

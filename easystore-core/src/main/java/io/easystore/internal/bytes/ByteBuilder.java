@@ -109,11 +109,6 @@ public final class ByteBuilder {
     return varLong((v << 1) ^ (v >> 63));
   }
 
-  /** Overwrites 4 bytes at {@code at}. */
-  public void setLe32(int at, int v) {
-    putLe32(buf, at, v);
-  }
-
   public static void putLe32(byte[] b, int p, int v) {
     b[p] = (byte) v;
     b[p + 1] = (byte) (v >>> 8);

@@ -90,10 +90,6 @@ public final class ByteCursor {
     return fileOffset + pos;
   }
 
-  public long fileOffsetOf(int p) {
-    return fileOffset + p;
-  }
-
   public CorruptContainerException corrupt(String problem) {
     return new CorruptContainerException(container, fileOffset + pos, entryName(), problem);
   }

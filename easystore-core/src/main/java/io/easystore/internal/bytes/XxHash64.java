@@ -25,6 +25,8 @@ public final class XxHash64 implements Checksum {
     reset();
   }
 
+  // The specification's seeds wrap around 2^64 on purpose (P1 + P2, -P1).
+  @SuppressWarnings("ConstantOverflow")
   @Override
   public void reset() {
     v1 = P1 + P2;

@@ -20,9 +20,6 @@ import java.util.Arrays;
  * context ({@link ZstdFrames}); streams open their own. Thread-safe.
  */
 final class ZstdCodec implements Codec {
-  /** zstd-jni's "content size unknown" and "not a zstd frame" sentinels. */
-  private static final long CONTENT_SIZE_UNKNOWN = -1;
-
   private final int level;
   private final byte[] dictionary;
 

@@ -150,7 +150,7 @@ public final class EntryChannel implements SeekableByteChannel {
       }
       streamPosition += skipped;
     }
-    byte[] buf = new byte[(int) Math.min(dst.remaining(), 64 << 10)];
+    byte[] buf = new byte[Math.min(dst.remaining(), 64 << 10)];
     int n = stream.read(buf, 0, buf.length);
     if (n < 0) {
       return -1;

@@ -12,11 +12,6 @@ import java.io.IOException;
 public final class ContainerWriters {
   private ContainerWriters() {}
 
-  /** A DES v1 writer owning {@code sink}. */
-  public static DesWriter v1(ContainerSink sink) throws IOException {
-    return new V1ContainerWriter(sink);
-  }
-
   /** A writer for {@code options.formatVersion()} owning {@code sink}. */
   public static DesWriter create(ContainerSink sink, WriterOptions options) throws IOException {
     if (options.formatVersion() == 1) {

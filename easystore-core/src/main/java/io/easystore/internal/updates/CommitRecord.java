@@ -56,6 +56,8 @@ public record CommitRecord(long generation, long commitEnd, long prevEnd, long b
   /** A commit block larger than this is refused as corrupt. */
   public static final int MAX_BLOCK_BYTES = 64 << 20;
   /** The magic of a delta segment's footer: a plain v2 reader never takes a segment for a container. */
+  // Shared by the format's readers and writers in other packages; none writes to it.
+  @SuppressWarnings("MutablePublicArray")
   public static final byte[] SEGMENT_MAGIC = {'D', 'E', 'S', 'S', 'E', 'G', 'M', '1'};
   /** The smallest plain v2 container: header, minimal root block, footer. */
   public static final long MIN_BASE_BYTES = V2Footer.HEADER_SIZE + V2Footer.MIN_ROOT_BYTES + V2Footer.SIZE;

@@ -183,11 +183,7 @@ public final class CommitState {
     return deltas.get(i).entries();
   }
 
-  /** Offsets of the base container's metadata region and index pages. */
-  public long baseMetaStart() {
-    return base.footer().metaStart();
-  }
-
+  /** Offset of the base container's index pages. */
   public long baseIndexStart() {
     return base.footer().indexStart();
   }

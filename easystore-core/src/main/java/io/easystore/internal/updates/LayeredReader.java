@@ -264,10 +264,10 @@ final class LayeredReader implements DesReader {
         throw new CorruptContainerException(source.name(), f.metaOffset, name,
             "metadata is not valid JSON: " + ex.getOriginalMessage(), ex);
       }
-      if (!(parsed instanceof ObjectNode)) {
+      if (!(parsed instanceof ObjectNode object)) {
         throw new CorruptContainerException(source.name(), f.metaOffset, name, "metadata is not a JSON object");
       }
-      node = (ObjectNode) parsed;
+      node = object;
     }
     if (!f.isDirectory() && !node.has("size")) {
       node.put("size", f.originalLength);

@@ -22,16 +22,18 @@ import java.util.TreeMap;
  *
  * <p>Not thread-safe (the updater's thread); the snapshots it returns are immutable and thread-safe.
  */
+// UNSTAGED is a sentinel: identity, not DeltaEntry.equals, tells it from a real tombstone.
+@SuppressWarnings("ReferenceEquality")
 final class Staging {
   static final DeltaEntry UNSTAGED = DeltaEntry.tombstone(new byte[0]);
 
-  private TreeMap<byte[], DeltaEntry> active = newMap();
+  private NavigableMap<byte[], DeltaEntry> active = newMap();
   /** Frozen maps, newest first. */
   private List<NavigableMap<byte[], DeltaEntry>> frozen = new ArrayList<>();
   private Snapshot lastSnapshot;
   private boolean dirty;
 
-  private static TreeMap<byte[], DeltaEntry> newMap() {
+  private static NavigableMap<byte[], DeltaEntry> newMap() {
     return new TreeMap<>(Arrays::compareUnsigned);
   }
 
@@ -75,7 +77,7 @@ final class Staging {
       NavigableMap<byte[], DeltaEntry> merged = active;
       List<NavigableMap<byte[], DeltaEntry>> older = new ArrayList<>(frozen);
       while (!older.isEmpty() && older.get(0).size() <= 2 * merged.size()) {
-        TreeMap<byte[], DeltaEntry> m = newMap();
+        NavigableMap<byte[], DeltaEntry> m = newMap();
         m.putAll(older.remove(0));
         m.putAll(merged);
         if (older.isEmpty()) {
@@ -93,7 +95,7 @@ final class Staging {
 
   /** Every change in key order, the newest of each key, undone ones left out. */
   NavigableMap<byte[], DeltaEntry> merged() {
-    TreeMap<byte[], DeltaEntry> m = newMap();
+    NavigableMap<byte[], DeltaEntry> m = newMap();
     for (int i = frozen.size() - 1; i >= 0; i--) {
       m.putAll(frozen.get(i));
     }

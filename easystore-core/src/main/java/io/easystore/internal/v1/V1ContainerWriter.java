@@ -37,10 +37,6 @@ public final class V1ContainerWriter implements DesWriter {
   /** Stores bodies above the threshold as siblings; null when every body stays inside. */
   private final ExternalWriter external;
 
-  public V1ContainerWriter(ContainerSink sink) throws IOException {
-    this(sink, null);
-  }
-
   /** @param options only {@code externalThreshold}, {@code checksum} and {@code tempDir} matter; null for none */
   public V1ContainerWriter(ContainerSink sink, io.easystore.WriterOptions options) throws IOException {
     this.sink = sink;

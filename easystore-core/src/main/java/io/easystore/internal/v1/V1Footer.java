@@ -19,7 +19,10 @@ public record V1Footer(
 
   public static final int SIZE = 72;
   public static final int HEADER_SIZE = 16;
+  // The magics are shared by the format's readers and writers in other packages; none writes to them.
+  @SuppressWarnings("MutablePublicArray")
   public static final byte[] HEADER_MAGIC = {'D', 'E', 'S', 'H', 'E', 'A', 'D', '1'};
+  @SuppressWarnings("MutablePublicArray")
   public static final byte[] FOOTER_MAGIC = {'D', 'E', 'S', 'F', 'O', 'O', 'T', '1'};
   public static final int VERSION = Formats.V1;
   /** Each index entry needs at least a 2-byte name length and 36 bytes of fields. */
@@ -38,10 +41,6 @@ public record V1Footer(
 
   public long metaEnd() {
     return metaStart + metaLength;
-  }
-
-  public long indexEnd() {
-    return indexStart + indexLength;
   }
 
   /** The version byte of a DES footer whose magic was checked, for dispatching to a reader. */
@@ -74,7 +73,7 @@ public record V1Footer(
     for (int i = 0; i < 7; i++) {
       v[i] = b.getLong(base + 16 + 8 * i);
       if (v[i] < 0) {
-        throw new CorruptContainerException(container, at + 16 + 8 * i, null,
+        throw new CorruptContainerException(container, at + 16 + 8L * i, null,
             "footer field " + names[i] + " is " + Long.toUnsignedString(v[i]) + ", beyond any file");
       }
     }

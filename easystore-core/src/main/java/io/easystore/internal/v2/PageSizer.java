@@ -40,7 +40,7 @@ public final class PageSizer implements EntrySorter.RunObserver {
     scratch.clear();
     scratch.varLong(shared).varLong(e.keyLength - shared);
     base = LeafCodec.encode(scratch, e, restart ? 0 : base, checksumSize, 0);
-    long size = scratch.size() + (e.keyLength - shared) + (restart ? 4 : 0);
+    long size = (long) scratch.size() + (e.keyLength - shared) + (restart ? 4 : 0);
     // A page starts with a full key: what a page break costs beyond the front-coded size.
     long fullSize = size + shared + (restart ? 0 : 4);
     totalBytes += size;

@@ -52,7 +52,7 @@ public record V2Footer(int pageShift, ChecksumKind checksumKind, int height, int
 
   /** Where bodies may start: after the header and, when encrypted, the key block's copy. */
   public long dataStart() {
-    return HEADER_SIZE + keyBlockLength;
+    return (long) HEADER_SIZE + keyBlockLength;
   }
 
   /** Where the key block lies (meaningful when {@link #encrypted()}). */
@@ -120,7 +120,7 @@ public record V2Footer(int pageShift, ChecksumKind checksumKind, int height, int
     }
     long footerStart = fileSize - SIZE;
     long rootStart = footerStart - keyLength - rootLength;
-    long dataStart = HEADER_SIZE + keyLength;
+    long dataStart = (long) HEADER_SIZE + keyLength;
     check(c, off + 12, rootStart >= dataStart, "root block of " + rootLength + " bytes starts before the header ends");
     check(c, off + 24, metaStart >= dataStart && metaStart <= rootStart,
         "meta_start " + Long.toUnsignedString(metaStart) + " outside [" + dataStart + ", " + rootStart + "]");

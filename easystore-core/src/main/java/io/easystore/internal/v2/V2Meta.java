@@ -42,9 +42,9 @@ final class V2Meta {
       throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(),
           "metadata is not valid JSON: " + ex.getOriginalMessage(), ex);
     }
-    if (!(parsed instanceof ObjectNode)) {
+    if (!(parsed instanceof ObjectNode object)) {
       throw new CorruptContainerException(source.name(), e.metaOffset(), e.name(), "metadata is not a JSON object");
     }
-    return (ObjectNode) parsed;
+    return object;
   }
 }

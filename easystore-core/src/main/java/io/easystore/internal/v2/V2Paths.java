@@ -236,7 +236,7 @@ public final class V2Paths {
         if (n == 0) {
           return i == from ? "is absolute or starts with '/'" : "has an empty segment ('//' or a trailing '/')";
         }
-        if (n == 1 && b[segStart] == '.' || n == 2 && b[segStart] == '.' && b[segStart + 1] == '.') {
+        if ((n == 1 && b[segStart] == '.') || (n == 2 && b[segStart] == '.' && b[segStart + 1] == '.')) {
           return "has a '.' or '..' segment";
         }
         segStart = i + 1;

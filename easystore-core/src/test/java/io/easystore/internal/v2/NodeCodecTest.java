@@ -40,7 +40,7 @@ class NodeCodecTest {
   static EntryFields fields(byte[] key, long i) {
     EntryFields e = new EntryFields();
     e.setKey(key, key.length);
-    e.flags = (int) (i % 5 == 0 ? IndexEntry.COMPRESSED : 0) | (i % 3 == 0 ? PageFormat.F_MTIME : 0);
+    e.flags = (i % 5 == 0 ? IndexEntry.COMPRESSED : 0) | (i % 3 == 0 ? PageFormat.F_MTIME : 0);
     e.dataOffset = 32 + i * 100;
     e.storedLength = 50 + i % 50;
     e.originalLength = (e.flags & IndexEntry.COMPRESSED) != 0 ? 1000 + i : e.storedLength;
