@@ -22,9 +22,10 @@ module io.easystore.core {
   exports io.easystore.remote;
   exports io.easystore.tree;
 
-  exports io.easystore.internal.bytes to io.easystore.records, io.easystore.els, io.easystore.archive;
+  exports io.easystore.internal.bytes to io.easystore.records, io.easystore.els;
   exports io.easystore.internal.codec to io.easystore.records;
   exports io.easystore.internal.crypto to io.easystore.records;
+  // archive: its tests compare imported metadata with the reference serialisation
   exports io.easystore.internal.json to io.easystore.archive, io.easystore.cli;
   exports io.easystore.internal.v1 to io.easystore.archive;
   exports io.easystore.internal.v2 to io.easystore.archive;
