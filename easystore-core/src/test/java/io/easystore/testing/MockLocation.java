@@ -80,15 +80,18 @@ public final class MockLocation implements Location, Closeable {
     return new MockLocation(Location.of(dir), seed);
   }
 
-  /** Throws an IOException at operation {@code n} (0-based) of {@code kind}, or of any kind when null. */
+  /**
+   * Throws an IOException at the {@code n}th (0-based) operation of {@code kind} from now, or of
+   * any kind when null; the operation does not happen.
+   */
   public synchronized MockLocation failAt(Op kind, long n) {
     this.failKind = kind;
-    this.failAt = n;
+    this.failAt = (kind == null ? ops : counts.get(kind)) + n;
     this.crashThere = false;
     return this;
   }
 
-  /** Crashes ({@link #crash()}) at operation {@code n} (0-based) of {@code kind}, or of any kind when null. */
+  /** Crashes ({@link #crash()}) at the {@code n}th operation of {@code kind} from now, or of any kind when null. */
   public synchronized MockLocation crashAt(Op kind, long n) {
     failAt(kind, n);
     this.crashThere = true;
@@ -215,11 +218,11 @@ public final class MockLocation implements Location, Closeable {
   public synchronized UpdatableFile openForUpdate(String name) throws IOException {
     alive(name);
     UpdatableFile f = delegate.openForUpdate(name);
-    files.computeIfAbsent(name, n -> new FileState(read(n)));
+    files.computeIfAbsent(name, n -> new FileState(image(n)));
     return track(new MockFile(f, name), "file " + name);
   }
 
-  private byte[] read(String name) {
+  private byte[] image(String name) {
     try {
       return Files.readAllBytes(dir.resolve(name));
     } catch (IOException e) {
@@ -368,7 +371,7 @@ public final class MockLocation implements Location, Closeable {
         f.force(metaData);
         FileState s = files.get(file);
         if (s != null) {
-          s.durable = read(file);
+          s.durable = image(file);
           s.pending.clear();
         }
       }
