@@ -55,7 +55,7 @@ public final class MockLocation implements Location, Closeable {
   private final Location delegate;
   private final Path dir;
   private final SplittableRandom random;
-  private final Map<String, FileState> files = new LinkedHashMap<>();
+  final Map<String, FileState> files = new LinkedHashMap<>();
   private final Map<Object, String> open = new LinkedHashMap<>();
   private final EnumMap<Op, Long> counts = new EnumMap<>(Op.class);
   private long ops;
@@ -150,14 +150,14 @@ public final class MockLocation implements Location, Closeable {
     assertNoOpenHandles();
   }
 
-  private void alive(String what) throws IOException {
+  void alive(String what) throws IOException {
     if (crashed) {
       throw new CrashException(what + ": the process crashed (simulated)");
     }
   }
 
   /** Counts an operation and throws if it is the scheduled one. */
-  private void op(Op kind, String what) throws IOException {
+  void op(Op kind, String what) throws IOException {
     alive(what);
     long n = failKind == null ? ops : counts.get(kind);
     ops++;
@@ -172,7 +172,7 @@ public final class MockLocation implements Location, Closeable {
     }
   }
 
-  private void spend(long bytes, String what) throws IOException {
+  void spend(long bytes, String what) throws IOException {
     if (bytes > 0 && used + bytes > budget) {
       // The JDK's message for ENOSPC (FileDispatcherImpl.write0 on Linux).
       throw new IOException("No space left on device");
@@ -180,12 +180,12 @@ public final class MockLocation implements Location, Closeable {
     used += Math.max(0, bytes);
   }
 
-  private <T> T track(T handle, String what) {
+  <T> T track(T handle, String what) {
     open.put(handle, what);
     return handle;
   }
 
-  private synchronized void untrack(Object handle) {
+  synchronized void untrack(Object handle) {
     open.remove(handle);
   }
 
@@ -277,7 +277,7 @@ public final class MockLocation implements Location, Closeable {
   }
 
   /** The durable image of a file opened for update and the writes since it was last forced. */
-  private static final class FileState {
+  static final class FileState {
     byte[] durable;
     final List<Object[]> pending = new ArrayList<>();
 
@@ -394,71 +394,6 @@ public final class MockLocation implements Location, Closeable {
     public void close() throws IOException {
       untrack(this);
       f.close();
-    }
-  }
-
-  private static final class MockSink implements ContainerSink {
-    private final MockLocation loc;
-    private final ContainerSink s;
-    private final String file;
-
-    MockSink(MockLocation loc, ContainerSink s, String file) {
-      this.loc = loc;
-      this.s = s;
-      this.file = file;
-    }
-
-    @Override
-    public String name() {
-      return s.name();
-    }
-
-    @Override
-    public void write(ByteBuffer src) throws IOException {
-      synchronized (loc) {
-        loc.op(Op.WRITE, file + " @" + s.position());
-        loc.spend(src.remaining(), file);
-        s.write(src);
-      }
-    }
-
-    @Override
-    public long position() {
-      return s.position();
-    }
-
-    @Override
-    public void publish() throws IOException {
-      synchronized (loc) {
-        loc.op(Op.SYNC, file);
-        loc.op(Op.RENAME, file);
-        s.publish();
-        loc.files.remove(file);
-      }
-    }
-
-    @Override
-    public String siblingBaseName() {
-      return s.siblingBaseName();
-    }
-
-    @Override
-    public String siblingPrefix() {
-      return s.siblingPrefix();
-    }
-
-    @Override
-    public ContainerSink sibling(String relativeKey) throws IOException {
-      synchronized (loc) {
-        loc.alive(relativeKey);
-        return loc.track(new MockSink(loc, s.sibling(relativeKey), relativeKey), "sibling sink " + relativeKey);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      loc.untrack(this);
-      s.close();
     }
   }
 }
