@@ -78,7 +78,7 @@ final class Compactor {
     Path temp = tempOf(target);
     RangeSource src = file.source(st.committedEnd());
     List<byte[]> dictionaries = st.dictionaries(src, ro);
-    try (SegmentWriter w = SegmentWriter.container(new TempSink(temp, target, bytesPerSecond), st.checksumKind(),
+    try (SegmentWriter w = SegmentWriter.container(new TempSink(file.location(), temp, target, bytesPerSecond), st.checksumKind(),
         st.uuid(),
         dictionaries, wo.tempDir(), wo.sortMemoryBytes())) {
       Window window = new Window(src, w);
@@ -142,6 +142,7 @@ final class Compactor {
    * rate limit, a write that gets ahead of it sleeps, which paces the whole rewrite.
    */
   static final class TempSink implements ContainerSink {
+    private final io.easystore.io.Location dir;
     private final Path temp;
     private final Path target;
     private final FileChannel ch;
@@ -151,6 +152,12 @@ final class Compactor {
     private boolean done;
 
     TempSink(Path temp, Path target, long bytesPerSecond) throws IOException {
+      this(io.easystore.io.Location.of(target.toAbsolutePath().getParent()), temp, target, bytesPerSecond);
+    }
+
+    /** Publishes through {@code dir}, the directory of {@code target}. */
+    TempSink(io.easystore.io.Location dir, Path temp, Path target, long bytesPerSecond) throws IOException {
+      this.dir = dir;
       this.temp = temp;
       this.target = target;
       this.bytesPerSecond = bytesPerSecond;
@@ -199,8 +206,7 @@ final class Compactor {
     public void publish() throws IOException {
       ch.close();
       done = true;
-      io.easystore.io.Location.of(target.getParent())
-          .publish(temp.getFileName().toString(), target.getFileName().toString());
+      dir.publish(temp.getFileName().toString(), target.getFileName().toString());
       io.easystore.io.TempFiles.forget(temp);
     }
 

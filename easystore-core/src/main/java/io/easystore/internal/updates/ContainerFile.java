@@ -24,23 +24,33 @@ import java.util.UUID;
  * Every write is positional, so repeating one on a reopened channel writes the same bytes.
  */
 final class ContainerFile implements Closeable {
+  private final Location dir;
+  private final String fileName;
   private final Path path;
   private volatile UpdatableFile channel;
   private long bytesWritten;
   private long syncs;
 
-  ContainerFile(Path path) throws IOException {
+  /** The file {@code name} of {@code dir}, which is {@code path}; every write goes through {@code dir}. */
+  ContainerFile(Location dir, String name, Path path) throws IOException {
+    this.dir = dir;
+    this.fileName = name;
     this.path = path;
-    this.channel = open(path);
-  }
-
-  private static UpdatableFile open(Path path) throws IOException {
-    Path abs = path.toAbsolutePath();
-    return Location.of(abs.getParent()).openForUpdate(abs.getFileName().toString());
+    this.channel = dir.openForUpdate(name);
   }
 
   Path path() {
     return path;
+  }
+
+  /** The directory the file is written through (a compaction publishes its rewrite there). */
+  Location location() {
+    return dir;
+  }
+
+  /** The file's name in {@link #location()}. */
+  String fileName() {
+    return fileName;
   }
 
   String name() {
@@ -93,7 +103,7 @@ final class ContainerFile implements Closeable {
 
   /** Reopens the channel, after the file was replaced by a rename. */
   void reopen() throws IOException {
-    UpdatableFile fresh = open(path);
+    UpdatableFile fresh = dir.openForUpdate(fileName);
     UpdatableFile old = channel;
     channel = fresh;
     old.close();

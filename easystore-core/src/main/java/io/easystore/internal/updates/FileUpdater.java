@@ -68,10 +68,26 @@ public final class FileUpdater implements DesUpdater {
   }
 
   public static DesUpdater open(Path container, UpdateOptions options) throws IOException {
+    Path abs = container.toAbsolutePath();
+    return open(Location.of(abs.getParent()), abs.getFileName().toString(), container, options);
+  }
+
+  /**
+   * The updater of {@code name} in the local directory {@code dir}, whose in-place writes, syncs,
+   * truncations, lock and compaction publish go through {@code dir}: the seam fault-injecting tests
+   * use ({@code io.easystore.testing.MockLocation}). Not public API.
+   */
+  static DesUpdater open(Location dir, String name, UpdateOptions options) throws IOException {
+    Path local = dir.localPath().orElseThrow(() -> new io.easystore.io.UnsupportedStorageException(
+        dir.name() + " (" + name + "): updating in place needs a local directory"));
+    return open(dir, name, local.resolve(name), options);
+  }
+
+  private static DesUpdater open(Location dir, String name, Path container, UpdateOptions options)
+      throws IOException {
     Objects.requireNonNull(options, "options");
     boolean created = false;
-    Path abs = container.toAbsolutePath();
-    Closeable lock = Location.of(abs.getParent()).lockWriter(abs.getFileName().toString()).orElse(null);
+    Closeable lock = dir.lockWriter(name).orElse(null);
     if (lock == null) {
       throw new ContainerLockedException(container.toString());
     }
@@ -85,7 +101,7 @@ public final class FileUpdater implements DesUpdater {
         created = true;
       }
       Files.deleteIfExists(Compactor.tempOf(container));
-      file = new ContainerFile(container);
+      file = new ContainerFile(dir, name, container);
       CommitState st = Compactor.locateForUpdate(file, ReaderOptions.defaults());
       if (st.tornTail()) {
         // An incomplete commit of an earlier writer: cut it off before writing anything.
