@@ -29,6 +29,7 @@ module io.easystore.core {
   exports io.easystore.internal.v1 to io.easystore.archive;
   exports io.easystore.internal.v2 to io.easystore.archive;
   exports io.easystore.internal.fpack to io.easystore.archive;
+  exports io.easystore.internal.remote to io.easystore.s3store;
   exports io.easystore.internal.io to io.easystore.records, io.easystore.archive, io.easystore.s3store;
 
   provides java.nio.file.spi.FileSystemProvider with io.easystore.nio.DesFileSystemProvider;

@@ -39,7 +39,7 @@ class ArchitectureTest {
    * Public top-level types in exported packages. Lower it when the API shrinks; raising it means
    * a new public type, which should be a deliberate API decision.
    */
-  private static final int API_BUDGET = 80;
+  private static final int API_BUDGET = 72;
 
   private static final JavaClasses CORE = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -112,6 +112,14 @@ class ArchitectureTest {
     assertThat(missing).as("public API types without class javadoc").isEmpty();
   }
 
+  @Test
+  void javadocCheckTellsCommentsFromJavadoc() {
+    assertThat(hasJavadocBeforeDeclaration("package p;\n\n/** Doc. */\npublic final class A {}\n", "A")).isTrue();
+    assertThat(hasJavadocBeforeDeclaration("/**\n * Doc.\n */\n@Deprecated\npublic interface A {}\n", "A")).isTrue();
+    assertThat(hasJavadocBeforeDeclaration("/* Not javadoc. */\npublic class A {}\n", "A")).isFalse();
+    assertThat(hasJavadocBeforeDeclaration("import x.Y;\n\npublic record A() {}\n", "A")).isFalse();
+  }
+
   /** Whether the declaration of {@code name} is preceded (annotations aside) by a closed javadoc comment. */
   static boolean hasJavadocBeforeDeclaration(String source, String name) {
     String[] lines = source.split("\n", -1);
@@ -122,10 +130,10 @@ class ArchitectureTest {
         while (j >= 0 && (lines[j].startsWith("@") || lines[j].startsWith("  ") && !lines[j].trim().startsWith("*"))) {
           j--;
         }
-        if (j < 0 || !lines[j].trim().equals("*/")) {
+        if (j < 0 || !lines[j].trim().endsWith("*/")) {
           return false;
         }
-        while (j >= 0 && !lines[j].trim().startsWith("/*")) {
+        while (j >= 0 && !lines[j].contains("/*")) {
           j--;
         }
         return j >= 0 && lines[j].trim().startsWith("/**");

@@ -1,5 +1,6 @@
 package io.easystore.remote;
 
+
 import io.easystore.io.ContainerSink;
 import io.easystore.io.Location;
 import io.easystore.io.RangeSource;

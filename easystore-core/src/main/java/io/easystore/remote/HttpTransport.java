@@ -1,5 +1,8 @@
 package io.easystore.remote;
 
+import io.easystore.internal.remote.ContentRange;
+
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;

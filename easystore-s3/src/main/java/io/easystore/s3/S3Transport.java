@@ -1,6 +1,6 @@
 package io.easystore.s3;
 
-import io.easystore.remote.ContentRange;
+import io.easystore.internal.remote.ContentRange;
 import io.easystore.remote.ObjectChangedException;
 import io.easystore.remote.ObjectVersion;
 import io.easystore.remote.RangeTransport;
