@@ -118,6 +118,7 @@ class ArchitectureTest {
     assertThat(hasJavadocBeforeDeclaration("/**\n * Doc.\n */\n@Deprecated\npublic interface A {}\n", "A")).isTrue();
     assertThat(hasJavadocBeforeDeclaration("/* Not javadoc. */\npublic class A {}\n", "A")).isFalse();
     assertThat(hasJavadocBeforeDeclaration("import x.Y;\n\npublic record A() {}\n", "A")).isFalse();
+    assertThat(hasJavadocBeforeDeclaration("/**\n * Globs like {@code a/**}.\n */\npublic class A {}\n", "A")).isTrue();
   }
 
   /** Whether the declaration of {@code name} is preceded (annotations aside) by a closed javadoc comment. */
@@ -133,7 +134,7 @@ class ArchitectureTest {
         if (j < 0 || !lines[j].trim().endsWith("*/")) {
           return false;
         }
-        while (j >= 0 && !lines[j].contains("/*")) {
+        while (j >= 0 && !lines[j].trim().startsWith("/*")) {
           j--;
         }
         return j >= 0 && lines[j].trim().startsWith("/**");
