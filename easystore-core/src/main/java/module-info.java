@@ -30,11 +30,13 @@ module io.easystore.core {
   exports io.easystore.internal.v1 to io.easystore.archive;
   exports io.easystore.internal.v2 to io.easystore.archive;
   exports io.easystore.internal.fpack to io.easystore.archive;
+  exports io.easystore.internal.remote to io.easystore.s3store;
+  exports io.easystore.internal.io to io.easystore.records, io.easystore.archive, io.easystore.s3store;
 
   provides java.nio.file.spi.FileSystemProvider with io.easystore.nio.DesFileSystemProvider;
 
   provides io.easystore.io.LocationProvider
-      with io.easystore.io.FileLocationProvider, io.easystore.remote.HttpLocationProvider;
+      with io.easystore.internal.io.FileLocationProvider, io.easystore.remote.HttpLocationProvider;
 
   uses io.easystore.io.LocationProvider;
 }

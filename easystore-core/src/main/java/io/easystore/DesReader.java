@@ -22,8 +22,14 @@ import java.util.stream.Stream;
  * bodies and metadata are read on demand with positional reads, and {@link #verify()} does the
  * full pass.
  *
- * <p>DES v2 containers are opened with one read (the last 64 KiB: footer and root of the index);
- * a lookup then reads at most one index page per level below the root (pages are cached within
+ * <p>Opening a DES v2 container reads the last 64 KiB (footer and root of the index). That is the
+ * whole cost for a source with no local path (HTTP, S3, memory). For a local file it is followed
+ * by a read of the 32-byte header (its update anchor) when the file is larger than 64 KiB, and by
+ * a look for the lock file {@code NAME.lock} beside it after resolving the real path (a
+ * {@code readlink} and an {@code access} call): a container with a lock file may have a live
+ * updater, whose readers need leases. A never-updated local container thus costs one read, or two
+ * when it is larger than 64 KiB; one with an update anchor or a lock file then reads its commit
+ * state. A lookup then reads at most one index page per level below the root (pages are cached within
  * {@link ReaderOptions#pageCacheBytes()}) and then the body. Memory does not grow with the entry
  * count, except in the methods that return every entry ({@link #listFiles()},
  * {@link #getIndex()}), which are bounded by {@link ReaderOptions#maxEntries()}; use

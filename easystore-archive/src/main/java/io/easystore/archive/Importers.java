@@ -107,7 +107,7 @@ public final class Importers {
   public static ImportResult importTar(InputStream archive, String name, long archiveBytes, DesWriter writer,
       ImportOptions options) throws IOException {
     // Registered, so that Ctrl-C or SIGTERM during the import removes the copy too.
-    Path copy = io.easystore.io.TempFiles.createScratch(null, "des-import", ".tar");
+    Path copy = io.easystore.internal.io.TempFiles.createScratch(null, "des-import", ".tar");
     try {
       long copied;
       try (OutputStream out = Files.newOutputStream(copy)) {
@@ -116,7 +116,7 @@ public final class Importers {
       long size = archiveBytes > 0 ? archiveBytes : copied;
       return TarImporter.run(copy, name, size, new ImportSink(writer, options, name, size), options, p -> { });
     } finally {
-      io.easystore.io.TempFiles.discard(copy);
+      io.easystore.internal.io.TempFiles.discard(copy);
     }
   }
 

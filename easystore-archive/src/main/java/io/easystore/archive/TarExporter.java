@@ -22,7 +22,7 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStr
  * {@code .xz} or {@code .zst}/{@code .tzst}. Entries keep their modification time and mode;
  * those without get the container file's modification time and mode 0644 (files) or 0755
  * (directories). The tar is written beside the target and published when complete by
- * {@link io.easystore.io.AtomicFiles#publish} (fsync, atomic rename, directory fsync).
+ * {@link io.easystore.internal.io.AtomicFiles#publish} (fsync, atomic rename, directory fsync).
  * Names that tar could extract outside a directory (from DES v1, which allows {@code ..}) are
  * left out with a message. Stateless.
  */

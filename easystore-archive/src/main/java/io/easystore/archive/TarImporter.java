@@ -252,7 +252,7 @@ final class TarImporter {
             spoolDir = Files.createTempDirectory("des-import-links");
           }
           Path copy = spoolDir.resolve(Integer.toString(index));
-          io.easystore.io.TempFiles.register(copy);
+          io.easystore.internal.io.TempFiles.register(copy);
           try (OutputStream out = Files.newOutputStream(copy)) {
             body.transferTo(out);
           }
@@ -287,7 +287,7 @@ final class TarImporter {
   private static void deleteTree(Path dir) throws IOException {
     try (var s = Files.list(dir)) {
       for (Path p : (Iterable<Path>) s::iterator) {
-        io.easystore.io.TempFiles.discard(p);
+        io.easystore.internal.io.TempFiles.discard(p);
       }
     }
     Files.deleteIfExists(dir);

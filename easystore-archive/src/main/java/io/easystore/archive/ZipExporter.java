@@ -3,7 +3,7 @@ package io.easystore.archive;
 import io.easystore.DesReader;
 import io.easystore.EntryAttributes;
 import io.easystore.IndexEntry;
-import io.easystore.io.TempFiles;
+import io.easystore.internal.io.TempFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

@@ -1,5 +1,7 @@
 package io.easystore.io;
 
+import io.easystore.internal.io.ReopeningChannel;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package io.easystore.io;
 
+import io.easystore.internal.io.AtomicFiles;
+import io.easystore.internal.io.TempFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

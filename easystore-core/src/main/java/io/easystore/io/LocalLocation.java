@@ -1,5 +1,10 @@
 package io.easystore.io;
 
+import io.easystore.internal.io.AtomicFiles;
+import io.easystore.internal.io.LockFiles;
+import io.easystore.internal.io.ReopeningChannel;
+import io.easystore.internal.io.SiblingKeys;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.easystore.io;
 
+import io.easystore.internal.io.SiblingKeys;
+
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;

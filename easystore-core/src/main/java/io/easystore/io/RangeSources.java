@@ -1,5 +1,7 @@
 package io.easystore.io;
 
+import io.easystore.internal.io.SiblingKeys;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -9,7 +11,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
-/** Factories for the local {@link RangeSource} implementations. */
+/** Factories for the local {@link RangeSource} implementations. Stateless and thread-safe. */
 public final class RangeSources {
   private RangeSources() {}
 

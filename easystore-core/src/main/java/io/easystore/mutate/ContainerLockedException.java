@@ -2,7 +2,7 @@ package io.easystore.mutate;
 
 import java.io.IOException;
 
-/** Another updater (in this or another process) holds the container's write lock. */
+/** Another updater (in this or another process) holds the container's write lock. Immutable. */
 public final class ContainerLockedException extends IOException {
   private static final long serialVersionUID = 1L;
 

@@ -30,7 +30,7 @@ public interface DesUpdater extends Closeable {
 
   /**
    * Opens {@code container} for update, taking its writer lock (the lock file
-   * {@code NAME.lock} beside it, see {@link io.easystore.io.LockFiles}). An incomplete commit left
+   * {@code NAME.lock} beside it, see {@link io.easystore.internal.io.LockFiles}). An incomplete commit left
    * at the end by a crashed writer is cut off first.
    *
    * @throws ContainerLockedException if another updater, in this or another process, has it open

@@ -180,7 +180,7 @@ final class ReadOps {
   }
 
   /** A read-only channel that releases its lease when closed. */
-  private final class LeasedChannel extends io.easystore.io.ForwardingChannel {
+  private final class LeasedChannel extends io.easystore.internal.io.ForwardingChannel {
     private final View view;
 
     LeasedChannel(SeekableByteChannel ch, View view) {

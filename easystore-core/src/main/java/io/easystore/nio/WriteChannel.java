@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * from {@code close()} and leaves the entry as it was. Not thread-safe beyond what
  * {@link FileChannel} offers: one thread writes.
  */
-final class WriteChannel extends io.easystore.io.ForwardingChannel {
+final class WriteChannel extends io.easystore.internal.io.ForwardingChannel {
   /** Puts the finished body into the container. */
   @FunctionalInterface
   interface Publisher {
@@ -42,7 +42,7 @@ final class WriteChannel extends io.easystore.io.ForwardingChannel {
       publisher.publish(temp);
     } finally {
       try {
-        io.easystore.io.TempFiles.discard(temp);
+        io.easystore.internal.io.TempFiles.discard(temp);
       } finally {
         fs.untrack(this);
       }

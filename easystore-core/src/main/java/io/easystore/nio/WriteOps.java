@@ -71,7 +71,7 @@ final class WriteOps {
       }
       meta = exists ? userMeta(r, e) : null;
       mode = exists ? r.entry(e).mode() : initialMode;
-      temp = io.easystore.io.TempFiles.createScratch(fs.options().tempDir() == null ? defaultTemp()
+      temp = io.easystore.internal.io.TempFiles.createScratch(fs.options().tempDir() == null ? defaultTemp()
           : fs.options().tempDir(), "des-nio-", ".tmp");
       try {
         if (exists && !truncate) {
@@ -80,7 +80,7 @@ final class WriteOps {
           }
         }
       } catch (IOException | RuntimeException x) {
-        io.easystore.io.TempFiles.discard(temp);
+        io.easystore.internal.io.TempFiles.discard(temp);
         throw x;
       }
     }
@@ -91,7 +91,7 @@ final class WriteOps {
     try {
       ch = FileChannel.open(temp, tempOptions);
     } catch (IOException | RuntimeException x) {
-      io.easystore.io.TempFiles.discard(temp);
+      io.easystore.internal.io.TempFiles.discard(temp);
       throw x;
     }
     EntryAttributes attributes = new EntryAttributes(System.currentTimeMillis(), mode);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Factories for the built-in {@link BlockCache} implementations. */
+/** Factories for the built-in {@link BlockCache} implementations. Stateless and thread-safe. */
 public final class BlockCaches {
   private BlockCaches() {}
 

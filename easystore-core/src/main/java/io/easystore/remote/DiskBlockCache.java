@@ -124,20 +124,20 @@ final class DiskBlockCache implements BlockCache {
     out.putInt((int) crc.getValue());
     Path file = fileFor(key);
     Files.createDirectories(file.getParent());
-    Path temp = io.easystore.io.TempFiles.createScratch(file.getParent(), ".tmp-", ".part");
+    Path temp = io.easystore.internal.io.TempFiles.createScratch(file.getParent(), ".tmp-", ".part");
     try {
       // The one durability rule of every file EasyStore publishes (AtomicFiles): a torn block would
       // only be a CRC miss, but one rule is what a fault-injecting test can check, and a file
       // system without atomic rename then fails loudly instead of quietly getting a weaker promise.
       Files.write(temp, out.array());
       long replaced = sizeOrZero(file);
-      io.easystore.io.AtomicFiles.publish(temp, file);
-      io.easystore.io.TempFiles.forget(temp);
+      io.easystore.internal.io.AtomicFiles.publish(temp, file);
+      io.easystore.internal.io.TempFiles.forget(temp);
       if (bytes.addAndGet(total - replaced) > maxBytes) {
         evict();
       }
     } finally {
-      io.easystore.io.TempFiles.discard(temp);
+      io.easystore.internal.io.TempFiles.discard(temp);
     }
   }
 

@@ -1,9 +1,10 @@
 package io.easystore.remote;
 
+
 import io.easystore.io.ContainerSink;
 import io.easystore.io.Location;
 import io.easystore.io.RangeSource;
-import io.easystore.io.SiblingKeys;
+import io.easystore.internal.io.SiblingKeys;
 import io.easystore.io.UnsupportedStorageException;
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.easystore.remote;
 
+
 import io.easystore.io.Location;
 import io.easystore.io.LocationOptions;
 import io.easystore.io.LocationProvider;

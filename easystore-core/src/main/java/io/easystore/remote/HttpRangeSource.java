@@ -1,5 +1,6 @@
 package io.easystore.remote;
 
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,8 @@
 package io.easystore.remote;
 
+import io.easystore.internal.remote.ContentRange;
+
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -70,7 +73,7 @@ final class HttpTransport implements RangeTransport {
    */
   @Override
   public RangeTransport sibling(String relativeKey) {
-    io.easystore.io.SiblingKeys.check(relativeKey);
+    io.easystore.internal.io.SiblingKeys.check(relativeKey);
     StringBuilder path = new StringBuilder();
     for (String segment : relativeKey.split("/", -1)) {
       if (path.length() > 0) {

@@ -172,7 +172,7 @@ final class PinnedRangeSource implements RemoteRangeSource {
   /** Opens the sibling with one request, under the same options; it has its own counters. */
   @Override
   public RangeSource sibling(String relativeKey) throws IOException {
-    io.easystore.io.SiblingKeys.check(relativeKey);
+    io.easystore.internal.io.SiblingKeys.check(relativeKey);
     return RemoteRangeSource.open(transport.sibling(relativeKey), options);
   }
 

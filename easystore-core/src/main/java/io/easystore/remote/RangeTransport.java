@@ -43,7 +43,7 @@ public interface RangeTransport extends Closeable {
   /**
    * A transport for the sibling object {@code relativeKey} (an external body) next to this one,
    * sharing this transport's client and settings; the key satisfies
-   * {@link io.easystore.io.SiblingKeys} (the caller has checked it). Sends no request. Closing the
+   * {@link io.easystore.internal.io.SiblingKeys} (the caller has checked it). Sends no request. Closing the
    * sibling leaves this transport's client open.
    */
   default RangeTransport sibling(String relativeKey) throws IOException {

@@ -9,7 +9,7 @@ import io.easystore.DesWriter;
 import io.easystore.ExternalBodyException;
 import io.easystore.WriterOptions;
 import io.easystore.corrupt.V1Bytes;
-import io.easystore.io.SiblingKeys;
+import io.easystore.internal.io.SiblingKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

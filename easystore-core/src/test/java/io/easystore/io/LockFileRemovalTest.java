@@ -1,5 +1,7 @@
 package io.easystore.io;
 
+import io.easystore.internal.io.LockFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Closeable;

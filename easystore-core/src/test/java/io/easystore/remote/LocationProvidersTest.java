@@ -3,7 +3,7 @@ package io.easystore.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.easystore.io.FileLocationProvider;
+import io.easystore.internal.io.FileLocationProvider;
 import io.easystore.io.LocationOptions;
 import io.easystore.io.LocationProvider;
 import io.easystore.io.RangeSources;

@@ -1,5 +1,7 @@
 package io.easystore.remote;
 
+import io.easystore.internal.remote.ContentRange;
+
 import io.easystore.io.RequestStats;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -44,19 +44,19 @@ public final class RecordArchives {
     ArchiveMetadata meta = metadata(opts, sealer);
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    Path temp = io.easystore.io.TempFiles.createBeside(target);
+    Path temp = io.easystore.internal.io.TempFiles.createBeside(target);
     try {
       Files.write(temp, VolumeHeader.encode(meta, sealer));
       publish(temp, target);
     } finally {
-      io.easystore.io.TempFiles.discard(temp);
+      io.easystore.internal.io.TempFiles.discard(temp);
     }
     return new ArchiveWriter(PageOutput.file(target), meta, version(sealer), opts, sealer);
   }
 
   /** Links (never replaces) the finished header file into place, by the one durability rule. */
   private static void publish(Path temp, Path target) throws IOException {
-    io.easystore.io.AtomicFiles.publishNew(temp, target);
+    io.easystore.internal.io.AtomicFiles.publishNew(temp, target);
   }
 
   /**

@@ -141,7 +141,7 @@ public final class S3MultipartSink implements ContainerSink {
   @Override
   public ContainerSink sibling(String relativeKey) throws IOException {
     ensureOpen();
-    S3Location at = S3Location.of(location.bucket(), io.easystore.io.SiblingKeys.resolve(location.key(), relativeKey));
+    S3Location at = S3Location.of(location.bucket(), io.easystore.internal.io.SiblingKeys.resolve(location.key(), relativeKey));
     S3MultipartSink s = new S3MultipartSink(client, false, at, part.length, retry);
     siblings.add(s);
     return s;

@@ -3,7 +3,7 @@ package io.easystore.s3;
 import io.easystore.io.ContainerSink;
 import io.easystore.io.Location;
 import io.easystore.io.RangeSource;
-import io.easystore.io.SiblingKeys;
+import io.easystore.internal.io.SiblingKeys;
 import io.easystore.remote.RemoteOptions;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.easystore.s3;
 
-import io.easystore.remote.ContentRange;
+import io.easystore.internal.remote.ContentRange;
 import io.easystore.remote.ObjectChangedException;
 import io.easystore.remote.ObjectVersion;
 import io.easystore.remote.RangeTransport;
@@ -40,7 +40,7 @@ final class S3Transport implements RangeTransport {
   @Override
   public io.easystore.remote.RangeTransport sibling(String relativeKey) {
     return new S3Transport(client, false,
-        S3Location.of(location.bucket(), io.easystore.io.SiblingKeys.resolve(location.key(), relativeKey)));
+        S3Location.of(location.bucket(), io.easystore.internal.io.SiblingKeys.resolve(location.key(), relativeKey)));
   }
 
   @Override

@@ -4,7 +4,7 @@ import io.easystore.CorruptContainerException;
 import io.easystore.ExternalBodyException;
 import io.easystore.IndexEntry;
 import io.easystore.io.RangeSource;
-import io.easystore.io.SiblingKeys;
+import io.easystore.internal.io.SiblingKeys;
 import io.easystore.remote.RemoteSources;
 import io.easystore.io.RequestStats;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -214,7 +214,7 @@ public final class ExternalBodies {
   }
 
   /** Closes the sibling with the channel. */
-  private static final class ClosingChannel extends io.easystore.io.ForwardingChannel {
+  private static final class ClosingChannel extends io.easystore.internal.io.ForwardingChannel {
     private final RangeSource sibling;
 
     ClosingChannel(SeekableByteChannel channel, RangeSource sibling) {

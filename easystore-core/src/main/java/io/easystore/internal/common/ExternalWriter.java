@@ -7,7 +7,7 @@ import io.easystore.internal.codec.Codec;
 import io.easystore.internal.crypto.ContainerCipher;
 import io.easystore.internal.json.ReferenceJson;
 import io.easystore.io.ContainerSink;
-import io.easystore.io.SiblingKeys;
+import io.easystore.internal.io.SiblingKeys;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;

@@ -46,7 +46,7 @@ public final class Spool implements Closeable {
       memorySize += len;
     } else {
       if (out == null) {
-        file = io.easystore.io.TempFiles.createScratch(tempDir, prefix, ".spool");
+        file = io.easystore.internal.io.TempFiles.createScratch(tempDir, prefix, ".spool");
         out = new BufferedOutputStream(Files.newOutputStream(file), 64 << 10);
         out.write(memory, 0, memorySize);
         memory = null;
@@ -82,7 +82,7 @@ public final class Spool implements Closeable {
       out = null;
       memory = null;
       if (file != null) {
-        io.easystore.io.TempFiles.discard(file);
+        io.easystore.internal.io.TempFiles.discard(file);
         file = null;
       }
     }

@@ -97,7 +97,7 @@ final class Compactor {
       }
       w.finishAndPublish();
     } finally {
-      io.easystore.io.TempFiles.discard(temp);
+      io.easystore.internal.io.TempFiles.discard(temp);
     }
     file.reopen();
     return CommitState.locate(file.source(file.size()), ro, true);
@@ -162,7 +162,7 @@ final class Compactor {
       this.target = target;
       this.bytesPerSecond = bytesPerSecond;
       Files.deleteIfExists(temp);
-      io.easystore.io.TempFiles.register(temp);
+      io.easystore.internal.io.TempFiles.register(temp);
       this.ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
       PosixFileAttributeView from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
       if (from != null) {
@@ -207,7 +207,7 @@ final class Compactor {
       ch.close();
       done = true;
       dir.publish(temp.getFileName().toString(), target.getFileName().toString());
-      io.easystore.io.TempFiles.forget(temp);
+      io.easystore.internal.io.TempFiles.forget(temp);
     }
 
     @Override
@@ -217,7 +217,7 @@ final class Compactor {
         try {
           ch.close();
         } finally {
-          io.easystore.io.TempFiles.discard(temp);
+          io.easystore.internal.io.TempFiles.discard(temp);
         }
       }
     }

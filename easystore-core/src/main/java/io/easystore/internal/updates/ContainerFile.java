@@ -20,7 +20,7 @@ import java.util.UUID;
  *
  * <p>Not thread-safe for writing (one updater thread); {@link #source} reads are positional and may
  * run on any thread while the channel is open. An interrupt of one thread fails only that thread's
- * operation ({@link io.easystore.io.ReopeningChannel}); the others, and the updater's next operation, go on.
+ * operation ({@link io.easystore.internal.io.ReopeningChannel}); the others, and the updater's next operation, go on.
  * Every write is positional, so repeating one on a reopened channel writes the same bytes.
  */
 final class ContainerFile implements Closeable {

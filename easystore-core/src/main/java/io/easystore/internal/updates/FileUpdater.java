@@ -10,7 +10,7 @@ import io.easystore.internal.codec.Codecs;
 import io.easystore.internal.json.ReferenceJson;
 import io.easystore.internal.v2.V2Paths;
 import io.easystore.io.Location;
-import io.easystore.io.LockFiles;
+import io.easystore.internal.io.LockFiles;
 import io.easystore.io.RangeSources;
 import io.easystore.mutate.ContainerLockedException;
 import io.easystore.mutate.DesUpdater;

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * The free extents of a container: space no committed state refers to, each with the generation
  * that freed it. Allocation is best fit (the smallest extent that is large enough, lowest offset
  * among equals) among extents freed at or before a limit (see
- * {@link io.easystore.io.LockFiles#guard}); the rest of a split extent stays free. Freed runs
+ * {@link io.easystore.internal.io.LockFiles#guard}); the rest of a split extent stays free. Freed runs
  * merge with their neighbours and keep the newer generation. Space below {@code protectedEnd}
  * (what existed before the container's lock file, see {@link io.easystore.internal.updates.CommitRecord})
  * is never handed out, so it is only counted ({@link #unlisted()}), not listed: the commit record

@@ -1,6 +1,6 @@
 package io.easystore.internal.updates;
 
-import io.easystore.io.LockFiles;
+import io.easystore.internal.io.LockFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.easystore.ReaderOptions;
 import io.easystore.internal.common.Tail;
 import io.easystore.internal.v2.V2ContainerReader;
 import io.easystore.internal.v2.V2Header;
-import io.easystore.io.LockFiles;
+import io.easystore.internal.io.LockFiles;
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
 import java.io.Closeable;

@@ -1,4 +1,6 @@
-package io.easystore.remote;
+package io.easystore.internal.remote;
+
+import io.easystore.remote.RemoteProtocolException;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,5 @@
-package io.easystore.io;
+package io.easystore.internal.io;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

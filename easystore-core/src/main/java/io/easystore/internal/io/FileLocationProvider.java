@@ -1,4 +1,11 @@
-package io.easystore.io;
+package io.easystore.internal.io;
+
+import io.easystore.io.ContainerSink;
+import io.easystore.io.Location;
+import io.easystore.io.LocationOptions;
+import io.easystore.io.LocationProvider;
+import io.easystore.io.RangeSource;
+import io.easystore.io.RangeSources;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +28,7 @@ public final class FileLocationProvider implements LocationProvider {
 
   @Override
   public Location location(URI directory, LocationOptions options) {
-    return new LocalLocation(Path.of(directory));
+    return Location.of(Path.of(directory));
   }
 
   @Override

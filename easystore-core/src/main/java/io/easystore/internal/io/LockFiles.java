@@ -1,4 +1,4 @@
-package io.easystore.io;
+package io.easystore.internal.io;
 
 import java.io.Closeable;
 import java.io.IOException;

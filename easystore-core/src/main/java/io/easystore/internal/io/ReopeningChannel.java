@@ -1,4 +1,7 @@
-package io.easystore.io;
+package io.easystore.internal.io;
+
+import io.easystore.io.Location;
+import io.easystore.io.UpdatableFile;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

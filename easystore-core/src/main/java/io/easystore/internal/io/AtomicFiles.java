@@ -1,4 +1,6 @@
-package io.easystore.io;
+package io.easystore.internal.io;
+
+import io.easystore.io.NonAtomicStorageException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
