@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps docs/ARCHITECTURE.md exact where it is easiest to let it drift: the list of the public API
  * (every public top-level type of every package core's module-info exports without a {@code to})
- * and the rules it states for the internal packages. Checked on the compiled classes, so a type
+ * and the dependencies between the internal packages, with the rules it states for them (no
+ * cycle, one hook into updates). Checked on the compiled classes, so a type
  * moved into an internal package, made package-private or added shows up here with the list to
  * paste into the doc.
  */
@@ -34,6 +35,9 @@ class ArchitectureDocTest {
   private static final Pattern ROW = Pattern.compile("^\\|\\s*`([\\w.]+)`\\s*\\|(.*)\\|\\s*$");
   private static final Pattern NAME = Pattern.compile("`(\\w+)`");
   private static final String INTERNAL = "io/easystore/internal/";
+  private static final String DEPS_BEGIN = "<!-- internal-deps:begin -->";
+  private static final String DEPS_END = "<!-- internal-deps:end -->";
+  private static final Pattern DEP_LINE = Pattern.compile("^(\\w+)\\s+→\\s+(.*?)\\s*$");
 
   @Test
   void apiListInArchitectureDocIsThePublicTypesOfTheExportedPackages() throws IOException {
@@ -46,6 +50,29 @@ class ArchitectureDocTest {
     assertThat(documented)
         .as("the API list of docs/ARCHITECTURE.md (between %s and %s) differs from the code; the"
             + " correct rows are:%n%s", BEGIN, END, render(actual))
+        .isEqualTo(actual);
+  }
+
+  @Test
+  void internalDependenciesAreTheDocumentedOnes() throws IOException {
+    Map<String, Set<String>> actual = internalDependencies();
+    Map<String, Set<String>> documented = new TreeMap<>();
+    for (String line : section(DEPS_BEGIN, DEPS_END).split("\n")) {
+      Matcher m = DEP_LINE.matcher(line);
+      if (m.matches()) {
+        Set<String> to = new TreeSet<>();
+        if (!m.group(2).equals("(none)")) {
+          to.addAll(List.of(m.group(2).split(",\\s*")));
+        }
+        documented.put(m.group(1), to);
+      }
+    }
+    StringBuilder correct = new StringBuilder();
+    actual.forEach((pkg, to) -> correct.append(String.format("%-10s → %s%n", pkg,
+        to.isEmpty() ? "(none)" : String.join(", ", to))));
+    assertThat(documented)
+        .as("internal package dependencies in docs/ARCHITECTURE.md (between %s and %s) differ from the"
+            + " compiled classes; they are:%n%s", DEPS_BEGIN, DEPS_END, correct)
         .isEqualTo(actual);
   }
 
@@ -71,14 +98,18 @@ class ArchitectureDocTest {
     assertThat(internalDependencies().get("v2")).as("internal packages v2 refers to").doesNotContain("updates");
   }
 
-  private static Map<String, Set<String>> documentedApi() throws IOException {
+  private static String section(String beginMarker, String endMarker) throws IOException {
     String doc = Files.readString(moduleDir().getParent().resolve("docs/ARCHITECTURE.md"));
-    int begin = doc.indexOf(BEGIN);
-    int end = doc.indexOf(END);
-    assertThat(begin).as("marker %s in docs/ARCHITECTURE.md", BEGIN).isNotNegative();
-    assertThat(end).as("marker %s after %s", END, BEGIN).isGreaterThan(begin);
+    int begin = doc.indexOf(beginMarker);
+    int end = doc.indexOf(endMarker);
+    assertThat(begin).as("marker %s in docs/ARCHITECTURE.md", beginMarker).isNotNegative();
+    assertThat(end).as("marker %s after %s", endMarker, beginMarker).isGreaterThan(begin);
+    return doc.substring(begin + beginMarker.length(), end);
+  }
+
+  private static Map<String, Set<String>> documentedApi() throws IOException {
     Map<String, Set<String>> documented = new TreeMap<>();
-    for (String line : doc.substring(begin + BEGIN.length(), end).split("\n")) {
+    for (String line : section(BEGIN, END).split("\n")) {
       Matcher row = ROW.matcher(line);
       if (row.matches()) {
         Set<String> names = new TreeSet<>();
