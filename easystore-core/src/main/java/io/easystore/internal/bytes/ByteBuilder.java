@@ -116,6 +116,26 @@ public final class ByteBuilder {
     b[p + 3] = (byte) (v >>> 24);
   }
 
+  public static void putLe16(byte[] b, int p, int v) {
+    b[p] = (byte) v;
+    b[p + 1] = (byte) (v >>> 8);
+  }
+
+  public static void putLe64(byte[] b, int p, long v) {
+    putLe32(b, p, (int) v);
+    putLe32(b, p + 4, (int) (v >>> 32));
+  }
+
+  /** Writes the varint of {@code v} at {@code b[p]}; returns the position after it. */
+  public static int putVarLong(byte[] b, int p, long v) {
+    while ((v & ~0x7fL) != 0) {
+      b[p++] = (byte) ((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    b[p++] = (byte) v;
+    return p;
+  }
+
   /** Bytes a varint of {@code v} takes. */
   public static int varLongSize(long v) {
     int n = 1;
