@@ -18,10 +18,11 @@ public final class ReaderOptions {
   /** Default largest page accepted (before or after compression): 32 MiB. */
   public static final int DEFAULT_MAX_PAGE_SIZE = 32 << 20;
 
-  private static final ReaderOptions DEFAULTS = builder().build();
-
   /** The default skip listener, one instance so that default options compare equal. */
   private static final Consumer<CorruptPageException> IGNORE = ReaderOptions::ignoreSkipped;
+
+  // After IGNORE: the builder's default listener must exist when DEFAULTS is built.
+  private static final ReaderOptions DEFAULTS = builder().build();
 
   /** A skipped page is counted in the scan result, nothing more. */
   private static void ignoreSkipped(CorruptPageException e) {}
