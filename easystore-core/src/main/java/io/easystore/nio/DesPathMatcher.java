@@ -1,10 +1,10 @@
 package io.easystore.nio;
 
+import io.easystore.internal.common.GlobTranslator;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code glob:} and {@code regex:} path matchers that match a path's string form, as
@@ -15,9 +15,6 @@ import java.util.regex.PatternSyntaxException;
  * case-sensitive. Immutable and thread-safe.
  */
 final class DesPathMatcher implements PathMatcher {
-  private static final String REGEX_META = ".^$+{[]|()";
-  private static final String GLOB_META = "\\*?[{";
-
   private final Pattern pattern;
 
   private DesPathMatcher(Pattern pattern) {
@@ -44,118 +41,8 @@ final class DesPathMatcher implements PathMatcher {
     return pattern.matcher(path.toString()).matches();
   }
 
-  private static char at(String s, int i) {
-    return i < s.length() ? s.charAt(i) : 0;
-  }
-
-  /** Translates a glob to an anchored regular expression. */
+  /** Translates a glob to an anchored regular expression, by the JDK's rules. */
   static String globToRegex(String glob) {
-    StringBuilder regex = new StringBuilder("^");
-    boolean inGroup = false;
-    int i = 0;
-    while (i < glob.length()) {
-      char c = glob.charAt(i++);
-      switch (c) {
-        case '\\' -> {
-          if (i == glob.length()) {
-            throw new PatternSyntaxException("No character to escape", glob, i - 1);
-          }
-          char next = glob.charAt(i++);
-          if (GLOB_META.indexOf(next) >= 0 || REGEX_META.indexOf(next) >= 0) {
-            regex.append('\\');
-          }
-          regex.append(next);
-        }
-        case '[' -> i = bracket(glob, i, regex);
-        case '{' -> {
-          if (inGroup) {
-            throw new PatternSyntaxException("Cannot nest groups", glob, i - 1);
-          }
-          regex.append("(?:(?:");
-          inGroup = true;
-        }
-        case '}' -> {
-          regex.append(inGroup ? "))" : "\\}");
-          inGroup = false;
-        }
-        case ',' -> regex.append(inGroup ? ")|(?:" : ",");
-        case '*' -> {
-          if (at(glob, i) == '*') {
-            regex.append(".*");
-            i++;
-          } else {
-            regex.append("[^/]*");
-          }
-        }
-        case '?' -> regex.append("[^/]");
-        default -> {
-          if (REGEX_META.indexOf(c) >= 0) {
-            regex.append('\\');
-          }
-          regex.append(c);
-        }
-      }
-    }
-    if (inGroup) {
-      throw new PatternSyntaxException("Missing '}'", glob, i - 1);
-    }
-    return regex.append('$').toString();
-  }
-
-  /** Translates a bracket expression starting after its '['; returns the index after its ']'. */
-  private static int bracket(String glob, int start, StringBuilder regex) {
-    int i = start;
-    regex.append("[[^/]&&[");
-    if (at(glob, i) == '^') {
-      regex.append("\\^");
-      i++;
-    } else {
-      if (at(glob, i) == '!') {
-        regex.append('^');
-        i++;
-      }
-      if (at(glob, i) == '-') {
-        regex.append('-');
-        i++;
-      }
-    }
-    boolean hasRangeStart = false;
-    char last = 0;
-    char c = 0;
-    while (i < glob.length()) {
-      c = glob.charAt(i++);
-      if (c == ']') {
-        break;
-      }
-      if (c == '/') {
-        throw new PatternSyntaxException("Explicit 'name separator' in class", glob, i - 1);
-      }
-      if (c == '\\' || c == '[' || (c == '&' && at(glob, i) == '&')) {
-        regex.append('\\');
-      }
-      regex.append(c);
-      if (c == '-') {
-        if (!hasRangeStart) {
-          throw new PatternSyntaxException("Invalid range", glob, i - 1);
-        }
-        c = at(glob, i++);
-        if (c == 0 || c == ']') {
-          break;
-        }
-        if (c < last) {
-          throw new PatternSyntaxException("Invalid range", glob, i - 3);
-        }
-        regex.append(c);
-        hasRangeStart = false;
-      } else {
-        hasRangeStart = true;
-        last = c;
-      }
-    }
-    if (c != ']') {
-      throw new PatternSyntaxException("Missing ']'", glob, i - 1);
-    }
-    regex.append("]]");
-    return i;
+    return GlobTranslator.toRegex(glob, glob, GlobTranslator.Mode.JDK);
   }
 }

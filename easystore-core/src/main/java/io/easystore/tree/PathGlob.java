@@ -1,5 +1,6 @@
 package io.easystore.tree;
 
+import io.easystore.internal.common.GlobTranslator;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -43,7 +44,7 @@ public final class PathGlob {
       g = g.substring(0, g.length() - 1);
     }
     try {
-      return new PathGlob(glob, g.indexOf('/') >= 0, Pattern.compile(toRegex(g, glob)));
+      return new PathGlob(glob, g.indexOf('/') >= 0, Pattern.compile(GlobTranslator.toRegex(g, glob, GlobTranslator.Mode.TREE)));
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("glob '" + glob + "' is malformed: " + e.getDescription(), e);
     }
@@ -58,71 +59,5 @@ public final class PathGlob {
   @Override
   public String toString() {
     return glob;
-  }
-
-  private static String toRegex(String g, String original) {
-    StringBuilder re = new StringBuilder();
-    int braces = 0;
-    for (int i = 0; i < g.length(); i++) {
-      char c = g.charAt(i);
-      switch (c) {
-        case '*' -> {
-          if (i + 1 < g.length() && g.charAt(i + 1) == '*') {
-            i++;
-            if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
-              i++;
-              re.append("(?:.*/)?");
-            } else {
-              re.append(".*");
-            }
-          } else {
-            re.append("[^/]*");
-          }
-        }
-        case '?' -> re.append("[^/]");
-        case '[' -> {
-          int close = g.indexOf(']', i + 2);
-          if (close < 0) {
-            throw new IllegalArgumentException("glob '" + original + "' has an unclosed '['");
-          }
-          String set = g.substring(i + 1, close);
-          boolean negate = set.startsWith("!") || set.startsWith("^");
-          if (negate) {
-            set = set.substring(1);
-          }
-          re.append(negate ? "[^/" : "[");
-          for (int k = 0; k < set.length(); k++) {
-            char s = set.charAt(k);
-            re.append(s == '-' ? "-" : Character.isLetterOrDigit(s) ? String.valueOf(s) : "\\" + s);
-          }
-          re.append(']');
-          i = close;
-        }
-        case '{' -> {
-          braces++;
-          re.append("(?:");
-        }
-        case '}' -> {
-          if (braces == 0) {
-            re.append("\\}");
-          } else {
-            braces--;
-            re.append(')');
-          }
-        }
-        case ',' -> re.append(braces > 0 ? "|" : ",");
-        case '\\' -> {
-          if (++i >= g.length()) {
-            throw new IllegalArgumentException("glob '" + original + "' ends with '\\'");
-          }
-          re.append(Pattern.quote(String.valueOf(g.charAt(i))));
-        }
-        default -> re.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : Pattern.quote(String.valueOf(c)));
-      }
-    }
-    if (braces != 0) {
-      throw new IllegalArgumentException("glob '" + original + "' has an unclosed '{'");
-    }
-    return re.toString();
   }
 }

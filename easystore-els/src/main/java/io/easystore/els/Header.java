@@ -2,8 +2,9 @@ package io.easystore.els;
 
 import io.easystore.CorruptContainerException;
 import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.ByteBuilder;
+import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.internal.bytes.Framing;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * | value bytes...
  * </pre>
  *
- * Varints are unsigned LEB128, at most 9 bytes for the ordinal and 4 for the others. "segments"
+ * Varints are canonical unsigned LEB128 (the shared {@code ByteCursor} rule), at most 9 bytes for
+ * the ordinal and 4 for the others. "segments"
  * is how many segments (this one included) the write that created the generation committed: a
  * reader that sees fewer has a listing that missed a file and must look again, rather than return
  * a shorter value. Bucket records carry no value bytes.
@@ -35,23 +37,10 @@ record Header(ElsKind kind, long ordinal, String key) {
   /** Header followed by {@code value[0..inline)}, for a generation written with {@code segments}. */
   byte[] encode(byte[] value, int inline, int segments) {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(k.length + inline + 16);
-    out.write(VERSION);
-    out.write(kind.code());
-    varint(out, segments);
-    varint(out, ordinal);
-    varint(out, k.length);
-    out.write(k, 0, k.length);
-    out.write(value, 0, inline);
+    ByteBuilder out = new ByteBuilder(k.length + inline + 16);
+    out.u8(VERSION).u8(kind.code()).varLong(segments).varLong(ordinal).varLong(k.length);
+    out.bytes(k).bytes(value, 0, inline);
     return out.toByteArray();
-  }
-
-  private static void varint(ByteArrayOutputStream out, long v) {
-    while ((v & ~0x7FL) != 0) {
-      out.write((int) ((v & 0x7F) | 0x80));
-      v >>>= 7;
-    }
-    out.write((int) v);
   }
 
   /**
@@ -98,20 +87,12 @@ record Header(ElsKind kind, long ordinal, String key) {
   }
 
   private static long readVarint(byte[] b, int[] pos, int maxBytes) {
-    long v = 0;
-    for (int i = 0; i < maxBytes; i++) {
-      if (pos[0] >= b.length) {
-        throw new IllegalArgumentException("header ends inside a number");
-      }
-      int x = b[pos[0]++] & 0xFF;
-      v |= (long) (x & 0x7F) << (7 * i);
-      if ((x & 0x80) == 0) {
-        if (v < 0 || (i > 0 && x == 0)) {
-          throw new IllegalArgumentException("non-canonical or negative number in header");
-        }
-        return v;
-      }
+    long v = ByteCursor.varLongAt(b, pos[0], b.length, maxBytes);
+    if (v < 0) {
+      throw new IllegalArgumentException("number in header is truncated, longer than " + maxBytes
+          + " bytes or not canonical");
     }
-    throw new IllegalArgumentException("number in header longer than " + maxBytes + " bytes");
+    pos[0] += ByteBuilder.varLongSize(v);
+    return v;
   }
 }

@@ -1,6 +1,7 @@
 package io.easystore.records;
 
 import io.easystore.LimitExceededException;
+import io.easystore.internal.bytes.ByteBuilder;
 import io.easystore.internal.codec.Codec;
 import io.easystore.internal.codec.Codecs;
 import io.easystore.internal.crypto.PageSealer;
@@ -64,7 +65,7 @@ final class ArchiveWriter implements RecordWriter {
       throw new LimitExceededException(out.name(), out.position(), null, "record size", n, opts.maxItemSize,
           "WriterOptions.withMaxItemSize (at most 16 MiB)");
     }
-    int framed = 2 + Format.varintSize(n) + n;
+    int framed = 2 + ByteBuilder.varLongSize(n) + n;
     if (count > 0 && len + framed + Format.TERMINATOR > opts.pageSize) {
       writePage();
     }
@@ -77,7 +78,7 @@ final class ArchiveWriter implements RecordWriter {
     ensureRoom(framed + Format.TERMINATOR);
     buf[len] = Format.ENTRY_MARK_0;
     buf[len + 1] = Format.ENTRY_MARK_1;
-    int pos = Format.putVarint(buf, len + 2, n);
+    int pos = ByteBuilder.putVarLong(buf, len + 2, n);
     System.arraycopy(record, off, buf, pos, n);
     len = pos + n;
     Bookmark b = new Bookmark(out.position(), count++);

@@ -6,7 +6,8 @@ import java.util.zip.CRC32C;
 
 /**
  * Constants and byte helpers of record archive formats 1 and 2 (docs/FORMAT.md, "Record
- * archives"). All integers are little-endian.
+ * archives"). All integers are little-endian; they and the varints are read and written with
+ * the shared helpers of {@code io.easystore.internal.bytes}.
  */
 final class Format {
   static final byte[] VOLUME_MAGIC = "ESRECARC".getBytes(StandardCharsets.US_ASCII);
@@ -41,8 +42,10 @@ final class Format {
 
   static final byte ENTRY_MARK_0 = '@';
   static final byte ENTRY_MARK_1 = '>';
+  /** Longest record length varint: 5 bytes. */
+  static final int MAX_ENTRY_VARINT = 5;
   /** Marker, then at most a 5-byte varint: the longest entry framing. */
-  static final int MAX_ENTRY_OVERHEAD = 7;
+  static final int MAX_ENTRY_OVERHEAD = 2 + MAX_ENTRY_VARINT;
   static final int TERMINATOR = 2;
 
   static final String AAD_PURPOSE = "easystore-records-page-v1";
@@ -59,53 +62,6 @@ final class Format {
     CRC32C c = new CRC32C();
     c.update(b, off, len);
     return (int) c.getValue();
-  }
-
-  static int varintSize(int v) {
-    int n = 1;
-    while ((v & ~0x7F) != 0) {
-      v >>>= 7;
-      n++;
-    }
-    return n;
-  }
-
-  static int putVarint(byte[] b, int pos, int v) {
-    while ((v & ~0x7F) != 0) {
-      b[pos++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    b[pos++] = (byte) v;
-    return pos;
-  }
-
-  static void putShort(byte[] b, int pos, int v) {
-    b[pos] = (byte) v;
-    b[pos + 1] = (byte) (v >>> 8);
-  }
-
-  static void putInt(byte[] b, int pos, int v) {
-    for (int i = 0; i < 4; i++) {
-      b[pos + i] = (byte) (v >>> (8 * i));
-    }
-  }
-
-  static void putLong(byte[] b, int pos, long v) {
-    for (int i = 0; i < 8; i++) {
-      b[pos + i] = (byte) (v >>> (8 * i));
-    }
-  }
-
-  static int getShort(byte[] b, int pos) {
-    return (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8;
-  }
-
-  static int getInt(byte[] b, int pos) {
-    return (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8 | (b[pos + 2] & 0xFF) << 16 | (b[pos + 3] & 0xFF) << 24;
-  }
-
-  static long getLong(byte[] b, int pos) {
-    return (getInt(b, pos) & 0xFFFFFFFFL) | ((long) getInt(b, pos + 4)) << 32;
   }
 
   static boolean startsWith(byte[] b, int pos, byte[] magic) {

@@ -3,6 +3,7 @@ package io.easystore.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.easystore.CorruptContainerException;
 import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.internal.bytes.Framing;
 import io.easystore.io.RangeSource;
 import java.io.IOException;
@@ -43,15 +44,15 @@ final class IndexFileReader implements KeyIndex {
     }
     byte[] fixed = src.readFully(0, Format.VOLUME_FIXED);
     Framing.checkMagic(name, 0, fixed, 0, IndexFormat.HEADER_MAGIC, "not a key index (bad magic)");
-    checkVersion(Format.getShort(fixed, 8), 8);
-    long metaLen = Format.getInt(fixed, 12) & 0xFFFFFFFFL;
+    checkVersion(ByteCursor.getLe16(fixed, 8), 8);
+    long metaLen = ByteCursor.getLe32(fixed, 12) & 0xFFFFFFFFL;
     if (metaLen > Format.MAX_METADATA || metaLen > size - IndexFormat.FOOTER - Format.VOLUME_FIXED - 4) {
       throw corrupt(12, "index metadata length " + metaLen + " exceeds the file");
     }
     byte[] head = new byte[Format.VOLUME_FIXED + (int) metaLen + 4];
     src.readFully(0, ByteBuffer.wrap(head));
     int crcAt = Format.VOLUME_FIXED + (int) metaLen;
-    Framing.checkChecksum(name, crcAt, "index header", Format.getInt(head, crcAt), Format.crc(head, 0, crcAt), "");
+    Framing.checkChecksum(name, crcAt, "index header", ByteCursor.getLe32(head, crcAt), Format.crc(head, 0, crcAt), "");
     try {
       JsonNode m = RecordTypes.MAPPER.readTree(head, Format.VOLUME_FIXED, (int) metaLen);
       this.archiveId = UUID.fromString(m.path("archiveId").asText());
@@ -65,14 +66,14 @@ final class IndexFileReader implements KeyIndex {
     long footerAt = size - IndexFormat.FOOTER;
     byte[] f = src.readFully(footerAt, IndexFormat.FOOTER);
     Framing.checkMagic(name, footerAt, f, 0, IndexFormat.FOOTER_MAGIC, "no index footer (truncated or not finished)");
-    checkVersion(Format.getShort(f, 8), footerAt + 8);
-    Framing.checkChecksum(name, footerAt, "index footer", Format.getInt(f, 60), Format.crc(f, 0, 60), "");
+    checkVersion(ByteCursor.getLe16(f, 8), footerAt + 8);
+    Framing.checkChecksum(name, footerAt, "index footer", ByteCursor.getLe32(f, 60), Format.crc(f, 0, 60), "");
     this.height = f[10] & 0xFF;
-    this.rootLength = Format.getInt(f, 12);
-    this.rootOffset = Format.getLong(f, 16);
-    this.leafStart = Format.getLong(f, 24);
-    this.leafEnd = Format.getLong(f, 32);
-    this.entries = Format.getLong(f, 40);
+    this.rootLength = ByteCursor.getLe32(f, 12);
+    this.rootOffset = ByteCursor.getLe64(f, 16);
+    this.leafStart = ByteCursor.getLe64(f, 24);
+    this.leafEnd = ByteCursor.getLe64(f, 32);
+    this.entries = ByteCursor.getLe64(f, 40);
     if (height > IndexFormat.MAX_HEIGHT || leafStart != dataStart || leafEnd < leafStart || leafEnd > footerAt
         || entries < 0 || (height == 0) != (entries == 0)
         || (height > 0 && !inside(rootOffset, rootLength, height == 1 ? leafEnd : footerAt))) {
@@ -128,7 +129,7 @@ final class IndexFileReader implements KeyIndex {
       throw corrupt(off, "leaf run ends inside a block header");
     }
     byte[] h = src.readFully(off, IndexFormat.BLOCK_HEADER);
-    long payload = Format.getInt(h, 12) & 0xFFFFFFFFL;
+    long payload = ByteCursor.getLe32(h, 12) & 0xFFFFFFFFL;
     if (payload > IndexFormat.MAX_BLOCK || payload > leafEnd - off - IndexFormat.BLOCK_HEADER) {
       throw corrupt(off, "index block length " + payload + " runs past the leaf run");
     }
@@ -137,16 +138,16 @@ final class IndexFileReader implements KeyIndex {
 
   private Block check(long off, byte[] b, int level) throws CorruptContainerException, UnsupportedVersionException {
     Framing.checkMagic(name, off, b, 0, IndexFormat.BLOCK_MAGIC, "no index block magic");
-    Framing.checkChecksum(name, off, "index block header", Format.getInt(b, 20), Format.crc(b, 0, 20), "");
+    Framing.checkChecksum(name, off, "index block header", ByteCursor.getLe32(b, 20), Format.crc(b, 0, 20), "");
     checkVersion(b[4] & 0xFF, off + 4);
-    int count = Format.getInt(b, 8);
-    long payload = Format.getInt(b, 12) & 0xFFFFFFFFL;
+    int count = ByteCursor.getLe32(b, 8);
+    long payload = ByteCursor.getLe32(b, 12) & 0xFFFFFFFFL;
     if ((b[5] & 0xFF) != level || payload != b.length - IndexFormat.BLOCK_HEADER || count < 1
         || count > payload / 3) {
       throw corrupt(off, "index block fields disagree (level " + (b[5] & 0xFF) + ", expected " + level
           + "; " + count + " keys in " + payload + " bytes)");
     }
-    Framing.checkChecksum(name, off, "index block payload", Format.getInt(b, 16),
+    Framing.checkChecksum(name, off, "index block payload", ByteCursor.getLe32(b, 16),
         Format.crc(b, IndexFormat.BLOCK_HEADER, (int) payload), "");
     return new Block(off, level, count, b, b.length);
   }
@@ -177,10 +178,11 @@ final class IndexFileReader implements KeyIndex {
     long chosenOff = -1;
     long chosenLen = -1;
     for (int i = 0; i < blk.count; i++) {
-      int kl = (int) in.varlong();
-      if (kl < 0 || kl > KeyType.MAX_KEY || kl > in.end - in.pos) {
+      long keyLength = in.varlong();
+      if (keyLength < 0 || keyLength > KeyType.MAX_KEY || keyLength > in.end - in.pos) {
         throw corrupt(blk.offset, "bad key length in inner index block");
       }
+      int kl = (int) keyLength;
       int cmp = Arrays.compareUnsigned(blk.bytes, in.pos, in.pos + kl, key, 0, key.length);
       in.pos += kl;
       long off = in.varlong();
@@ -209,10 +211,11 @@ final class IndexFileReader implements KeyIndex {
   private boolean scanLeaf(Block blk, byte[] key, List<Bookmark> out) throws CorruptContainerException {
     IndexFormat.Input in = new IndexFormat.Input(blk.bytes, IndexFormat.BLOCK_HEADER, blk.length);
     for (int i = 0; i < blk.count; i++) {
-      int kl = (int) in.varlong();
-      if (kl < 0 || kl > KeyType.MAX_KEY || kl > in.end - in.pos) {
+      long keyLength = in.varlong();
+      if (keyLength < 0 || keyLength > KeyType.MAX_KEY || keyLength > in.end - in.pos) {
         throw corrupt(blk.offset, "bad key length in index leaf");
       }
+      int kl = (int) keyLength;
       int cmp = Arrays.compareUnsigned(blk.bytes, in.pos, in.pos + kl, key, 0, key.length);
       in.pos += kl;
       long page = in.varlong();

@@ -1,6 +1,7 @@
 package io.easystore.records;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.easystore.internal.bytes.ByteBuilder;
 import io.easystore.io.ContainerSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,10 +92,10 @@ final class IndexFileWriter implements KeyIndexWriter {
     byte[] json = m.toString().getBytes(StandardCharsets.UTF_8);
     byte[] header = new byte[(int) Format.align(Format.VOLUME_FIXED + json.length + 4)];
     System.arraycopy(IndexFormat.HEADER_MAGIC, 0, header, 0, 8);
-    Format.putShort(header, 8, IndexFormat.VERSION);
-    Format.putInt(header, 12, json.length);
+    ByteBuilder.putLe16(header, 8, IndexFormat.VERSION);
+    ByteBuilder.putLe32(header, 12, json.length);
     System.arraycopy(json, 0, header, Format.VOLUME_FIXED, json.length);
-    Format.putInt(header, Format.VOLUME_FIXED + json.length, Format.crc(header, 0, Format.VOLUME_FIXED + json.length));
+    ByteBuilder.putLe32(header, Format.VOLUME_FIXED + json.length, Format.crc(header, 0, Format.VOLUME_FIXED + json.length));
     sink.write(header, 0, header.length);
 
     long leafStart = sink.position();
@@ -107,16 +108,16 @@ final class IndexFileWriter implements KeyIndexWriter {
     }
     byte[] f = new byte[IndexFormat.FOOTER];
     System.arraycopy(IndexFormat.FOOTER_MAGIC, 0, f, 0, 8);
-    Format.putShort(f, 8, IndexFormat.VERSION);
+    ByteBuilder.putLe16(f, 8, IndexFormat.VERSION);
     f[10] = (byte) height;
     if (!level.isEmpty()) {
-      Format.putInt(f, 12, level.get(0).length);
-      Format.putLong(f, 16, level.get(0).offset);
+      ByteBuilder.putLe32(f, 12, level.get(0).length);
+      ByteBuilder.putLe64(f, 16, level.get(0).offset);
     }
-    Format.putLong(f, 24, leafStart);
-    Format.putLong(f, 32, leafEnd);
-    Format.putLong(f, 40, pairs.size());
-    Format.putInt(f, 60, Format.crc(f, 0, 60));
+    ByteBuilder.putLe64(f, 24, leafStart);
+    ByteBuilder.putLe64(f, 32, leafEnd);
+    ByteBuilder.putLe64(f, 40, pairs.size());
+    ByteBuilder.putLe32(f, 60, Format.crc(f, 0, 60));
     sink.write(f, 0, f.length);
   }
 
@@ -130,11 +131,11 @@ final class IndexFileWriter implements KeyIndexWriter {
       if (count == 0) {
         first = p.key;
       }
-      len = Format.putVarint(buf, len, p.key.length);
+      len = ByteBuilder.putVarLong(buf, len, p.key.length);
       System.arraycopy(p.key, 0, buf, len, p.key.length);
       len += p.key.length;
-      len = IndexFormat.putVarlong(buf, len, p.pageOffset / Format.ALIGN);
-      len = Format.putVarint(buf, len, p.index);
+      len = ByteBuilder.putVarLong(buf, len, p.pageOffset / Format.ALIGN);
+      len = ByteBuilder.putVarLong(buf, len, p.index);
       count++;
       if (len >= IndexFormat.BLOCK_TARGET) {
         refs.add(block(0, count, buf, len, first));
@@ -158,11 +159,11 @@ final class IndexFileWriter implements KeyIndexWriter {
       if (count == 0) {
         first = c.firstKey;
       }
-      len = Format.putVarint(buf, len, c.firstKey.length);
+      len = ByteBuilder.putVarLong(buf, len, c.firstKey.length);
       System.arraycopy(c.firstKey, 0, buf, len, c.firstKey.length);
       len += c.firstKey.length;
-      len = IndexFormat.putVarlong(buf, len, c.offset);
-      len = Format.putVarint(buf, len, c.length);
+      len = ByteBuilder.putVarLong(buf, len, c.offset);
+      len = ByteBuilder.putVarLong(buf, len, c.length);
       count++;
       // At least two children per inner block, so every level is smaller than the one below.
       if (len >= IndexFormat.BLOCK_TARGET && count >= 2) {
@@ -182,10 +183,10 @@ final class IndexFileWriter implements KeyIndexWriter {
     System.arraycopy(IndexFormat.BLOCK_MAGIC, 0, b, 0, 4);
     b[4] = (byte) IndexFormat.VERSION;
     b[5] = (byte) lvl;
-    Format.putInt(b, 8, count);
-    Format.putInt(b, 12, len);
-    Format.putInt(b, 16, Format.crc(payload, 0, len));
-    Format.putInt(b, 20, Format.crc(b, 0, 20));
+    ByteBuilder.putLe32(b, 8, count);
+    ByteBuilder.putLe32(b, 12, len);
+    ByteBuilder.putLe32(b, 16, Format.crc(payload, 0, len));
+    ByteBuilder.putLe32(b, 20, Format.crc(b, 0, 20));
     System.arraycopy(payload, 0, b, IndexFormat.BLOCK_HEADER, len);
     long off = sink.position();
     sink.write(b, 0, b.length);

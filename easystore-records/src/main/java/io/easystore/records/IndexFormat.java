@@ -1,5 +1,7 @@
 package io.easystore.records;
 
+import io.easystore.internal.bytes.ByteBuilder;
+import io.easystore.internal.bytes.ByteCursor;
 import java.nio.charset.StandardCharsets;
 
 /** Constants of the key index format, version 1 (docs/FORMAT.md, "Key indexes"). Little-endian. */
@@ -15,17 +17,10 @@ final class IndexFormat {
   /** Largest payload a reader accepts (a block holds at least one 1 KiB key). */
   static final int MAX_BLOCK = 1 << 20;
   static final int MAX_HEIGHT = 16;
+  /** Longest varint in a block: 9 bytes, 63 bits. */
+  static final int MAX_VARINT = 9;
 
   private IndexFormat() {}
-
-  static int putVarlong(byte[] b, int pos, long v) {
-    while ((v & ~0x7FL) != 0) {
-      b[pos++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    b[pos++] = (byte) v;
-    return pos;
-  }
 
   /** A cursor over a block payload that reports overruns instead of throwing runtime exceptions. */
   static final class Input {
@@ -39,20 +34,16 @@ final class IndexFormat {
       this.end = end;
     }
 
-    /** Reads a varint of at most 9 bytes (63 bits); -1 on overrun or overflow. */
+    /**
+     * Reads a canonical varint of at most 9 bytes (63 bits) with the shared rule; -1 on overrun,
+     * overflow or a non-canonical encoding.
+     */
     long varlong() {
-      long v = 0;
-      for (int shift = 0; shift < 63; shift += 7) {
-        if (pos >= end) {
-          return -1;
-        }
-        int x = b[pos++] & 0xFF;
-        v |= (long) (x & 0x7F) << shift;
-        if ((x & 0x80) == 0) {
-          return v;
-        }
+      long v = ByteCursor.varLongAt(b, pos, end, MAX_VARINT);
+      if (v >= 0) {
+        pos += ByteBuilder.varLongSize(v);
       }
-      return -1;
+      return v;
     }
   }
 }

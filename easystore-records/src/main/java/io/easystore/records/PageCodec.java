@@ -5,6 +5,8 @@ import io.easystore.codec.CodecId;
 import io.easystore.crypto.AuthenticationFailedException;
 import io.easystore.crypto.BlockMovedException;
 import io.easystore.crypto.MissingKeyException;
+import io.easystore.internal.bytes.ByteBuilder;
+import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.internal.codec.Codec;
 import io.easystore.internal.codec.Codecs;
 import io.easystore.internal.crypto.PageSealer;
@@ -230,19 +232,12 @@ final class PageCodec {
         throw entry(h, i, "no record marker at stream position " + pos);
       }
       pos += 2;
-      long len = 0;
-      int shift = 0;
-      while (true) {
-        if (pos >= n || shift > 28) {
-          throw entry(h, i, "bad record length varint");
-        }
-        int b = plain[pos++] & 0xFF;
-        len |= (long) (b & 0x7F) << shift;
-        shift += 7;
-        if ((b & 0x80) == 0) {
-          break;
-        }
+      long len = ByteCursor.varLongAt(plain, pos, n, Format.MAX_ENTRY_VARINT);
+      if (len < 0) {
+        throw entry(h, i, "bad record length varint (truncated, longer than " + Format.MAX_ENTRY_VARINT
+            + " bytes or not canonical)");
       }
+      pos += ByteBuilder.varLongSize(len);
       if (len > opts.maxItemSize()) {
         throw entry(h, i, "record of " + len + " bytes is above the limit of " + opts.maxItemSize()
             + " (raise it with ReaderOptions.withMaxItemSize or --max-item-size)");

@@ -3,6 +3,8 @@ package io.easystore.records;
 import io.easystore.CorruptContainerException;
 import io.easystore.LimitExceededException;
 import io.easystore.UnsupportedVersionException;
+import io.easystore.internal.bytes.ByteBuilder;
+import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.internal.bytes.Framing;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.BlockMovedException;
@@ -51,16 +53,16 @@ record PageHeader(long offset, int version, CodecId codec, boolean encrypted, lo
     b[5] = (byte) codec.id();
     b[6] = (byte) (encrypted ? Format.FLAG_ENCRYPTED : 0);
     b[7] = (byte) host.length;
-    Format.putLong(b, 8, offset);
-    Format.putLong(b, 16, created);
-    Format.putInt(b, 24, count);
-    Format.putInt(b, 28, plainLength);
-    Format.putInt(b, 32, storedLength);
-    Format.putInt(b, 36, payloadCrc);
+    ByteBuilder.putLe64(b, 8, offset);
+    ByteBuilder.putLe64(b, 16, created);
+    ByteBuilder.putLe32(b, 24, count);
+    ByteBuilder.putLe32(b, 28, plainLength);
+    ByteBuilder.putLe32(b, 32, storedLength);
+    ByteBuilder.putLe32(b, 36, payloadCrc);
     b[40] = (byte) app.length;
     System.arraycopy(host, 0, b, Format.PAGE_FIXED, host.length);
     System.arraycopy(app, 0, b, Format.PAGE_FIXED + host.length, app.length);
-    Format.putInt(b, len, Format.crc(b, 0, len));
+    ByteBuilder.putLe32(b, len, Format.crc(b, 0, len));
     return b;
   }
 
@@ -86,7 +88,7 @@ record PageHeader(long offset, int version, CodecId codec, boolean encrypted, lo
     if (avail < len + 4) {
       throw bad(name, offset, "page header cut short");
     }
-    String crcProblem = Framing.checksumProblem("page header", Format.getInt(b, len), Format.crc(b, 0, len), "");
+    String crcProblem = Framing.checksumProblem("page header", ByteCursor.getLe32(b, len), Format.crc(b, 0, len), "");
     if (crcProblem != null) {
       throw bad(name, offset, crcProblem);
     }
@@ -109,7 +111,7 @@ record PageHeader(long offset, int version, CodecId codec, boolean encrypted, lo
     if (version == Format.VERSION_2 && !encrypted) {
       throw bad(name, offset, "format 2 page is not sealed (format 2 pages always are)");
     }
-    long recorded = Format.getLong(b, 8);
+    long recorded = ByteCursor.getLe64(b, 8);
     if (recorded != offset) {
       // An intact header at the wrong place cannot come from a crash: the page was moved or copied.
       String problem = "page header records offset " + recorded + ": the page was moved, swapped or copied here";
@@ -118,9 +120,9 @@ record PageHeader(long offset, int version, CodecId codec, boolean encrypted, lo
       }
       throw new MovedPageException(name, offset, problem);
     }
-    int count = Format.getInt(b, 24);
-    long plain = Format.getInt(b, 28) & 0xFFFFFFFFL;
-    long stored = Format.getInt(b, 32) & 0xFFFFFFFFL;
+    int count = ByteCursor.getLe32(b, 24);
+    long plain = ByteCursor.getLe32(b, 28) & 0xFFFFFFFFL;
+    long stored = ByteCursor.getLe32(b, 32) & 0xFFFFFFFFL;
     if (count < 1 || plain < 3L * count + Format.TERMINATOR) {
       throw bad(name, offset, "impossible record count " + count + " for " + plain + " bytes");
     }
@@ -141,8 +143,8 @@ record PageHeader(long offset, int version, CodecId codec, boolean encrypted, lo
     }
     String host = new String(b, Format.PAGE_FIXED, hostLen, StandardCharsets.UTF_8);
     String app = new String(b, Format.PAGE_FIXED + hostLen, appLen, StandardCharsets.UTF_8);
-    return new PageHeader(offset, version, codec, encrypted, Format.getLong(b, 16), count, (int) plain, (int) stored,
-        Format.getInt(b, 36), host, app, len + 4);
+    return new PageHeader(offset, version, codec, encrypted, ByteCursor.getLe64(b, 16), count, (int) plain, (int) stored,
+        ByteCursor.getLe32(b, 36), host, app, len + 4);
   }
 
   /**
@@ -158,10 +160,10 @@ record PageHeader(long offset, int version, CodecId codec, boolean encrypted, lo
     int appLen = b[pos + 40] & 0xFF;
     int len = Format.PAGE_FIXED + hostLen + appLen;
     if (hostLen > Format.MAX_HOST || appLen > Format.MAX_APP || avail - pos < len + 4
-        || Format.getInt(b, pos + len) != Format.crc(b, pos, len)) {
+        || ByteCursor.getLe32(b, pos + len) != Format.crc(b, pos, len)) {
       return -1;
     }
-    return Format.getLong(b, pos + 8);
+    return ByteCursor.getLe64(b, pos + 8);
   }
 
   private static CorruptPageException bad(String name, long offset, String problem) {

@@ -1,6 +1,8 @@
 package io.easystore.records;
 
 import io.easystore.CorruptContainerException;
+import io.easystore.internal.bytes.ByteBuilder;
+import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.internal.bytes.Framing;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.AuthenticationFailedException;
@@ -67,13 +69,13 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset, int version,
     int crcAt = sealAt + (sealer != null ? Format.VOLUME_SEAL : 0);
     byte[] out = new byte[(int) Format.align(crcAt + 4)];
     System.arraycopy(Format.VOLUME_MAGIC, 0, out, 0, 8);
-    Format.putShort(out, 8, sealer != null ? Format.VERSION_2 : Format.VERSION_1);
-    Format.putInt(out, 12, json.length);
+    ByteBuilder.putLe16(out, 8, sealer != null ? Format.VERSION_2 : Format.VERSION_1);
+    ByteBuilder.putLe32(out, 12, json.length);
     System.arraycopy(json, 0, out, Format.VOLUME_FIXED, json.length);
     if (sealer != null) {
       sealer.sealInto(new byte[0], 0, 0, aad(m.archiveId(), out, sealAt), out, sealAt);
     }
-    Format.putInt(out, crcAt, Format.crc(out, 0, crcAt));
+    ByteBuilder.putLe32(out, crcAt, Format.crc(out, 0, crcAt));
     return out;
   }
 
@@ -112,13 +114,13 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset, int version,
     }
     byte[] fixed = src.readFully(0, Format.VOLUME_FIXED);
     Framing.checkMagic(name, 0, fixed, 0, Format.VOLUME_MAGIC, "not a record archive (bad magic)");
-    int version = Framing.checkVersion(name, 8, "record archive", Format.getShort(fixed, 8), Format.VERSION_1,
+    int version = Framing.checkVersion(name, 8, "record archive", ByteCursor.getLe16(fixed, 8), Format.VERSION_1,
         Format.MAX_VERSION);
     int sealLen = version == Format.VERSION_2 ? Format.VOLUME_SEAL : 0;
-    if (Format.getShort(fixed, 10) != 0) {
+    if (ByteCursor.getLe16(fixed, 10) != 0) {
       throw new CorruptContainerException(name, 10, null, "unknown volume header flags");
     }
-    long metaLen = Format.getInt(fixed, 12) & 0xFFFFFFFFL;
+    long metaLen = ByteCursor.getLe32(fixed, 12) & 0xFFFFFFFFL;
     if (metaLen > Format.MAX_METADATA || metaLen > size - Format.VOLUME_FIXED - sealLen - 4) {
       throw new CorruptContainerException(name, 12, null, "metadata length " + metaLen
           + " exceeds the file or the " + Format.MAX_METADATA + "-byte limit");
@@ -129,7 +131,7 @@ record VolumeHeader(ArchiveMetadata metadata, long firstPageOffset, int version,
     System.arraycopy(fixed, 0, all, 0, Format.VOLUME_FIXED);
     src.readFully(Format.VOLUME_FIXED,
         java.nio.ByteBuffer.wrap(all, Format.VOLUME_FIXED, crcAt + 4 - Format.VOLUME_FIXED));
-    Framing.checkChecksum(name, crcAt, "volume header", Format.getInt(all, crcAt), Format.crc(all, 0, crcAt), "");
+    Framing.checkChecksum(name, crcAt, "volume header", ByteCursor.getLe32(all, crcAt), Format.crc(all, 0, crcAt), "");
     ArchiveMetadata meta = parse(name, all, (int) metaLen);
     if (version == Format.VERSION_2 && !meta.encrypted()) {
       throw new CorruptContainerException(name, Format.VOLUME_FIXED, null,

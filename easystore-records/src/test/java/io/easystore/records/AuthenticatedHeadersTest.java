@@ -10,6 +10,8 @@ import io.easystore.crypto.BlockMovedException;
 import io.easystore.crypto.KeyProvider;
 import io.easystore.crypto.KeyProviders;
 import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.internal.bytes.ByteBuilder;
+import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +77,7 @@ class AuthenticatedHeadersTest {
     int at = p + Format.PAGE_FIXED + (host ? r.nextInt(hostLen) : hostLen + r.nextInt(appLen));
     t[at] = (byte) (t[at] == 'x' ? 'y' : 'x');
     int len = Format.PAGE_FIXED + hostLen + appLen;
-    Format.putInt(t, p + len, Format.crc(t, p, len));
+    ByteBuilder.putLe32(t, p + len, Format.crc(t, p, len));
     String name = "host-app-" + seed;
 
     try (RecordReader rd = RecordArchives.open(RangeSources.memory(name, t), keyed())) {
@@ -101,7 +103,7 @@ class AuthenticatedHeadersTest {
   @MethodSource("seeds")
   void volumeMetadataChangedWithChecksumRecomputedIsDetected(long seed) throws Exception {
     byte[] t = build(seed, new ArrayList<>());
-    int metaLen = Format.getInt(t, 12);
+    int metaLen = ByteCursor.getLe32(t, 12);
     ObjectNode meta = (ObjectNode) RecordTypes.MAPPER.readTree(t, Format.VOLUME_FIXED, metaLen);
     Random r = new Random(seed);
     String[] fields = {"archiveId", "description", "created", "codec", "codecLevel", "keyId", "host",
@@ -129,7 +131,7 @@ class AuthenticatedHeadersTest {
     assertThat(json).as("same-length change of %s", field).hasSize(metaLen);
     System.arraycopy(json, 0, t, Format.VOLUME_FIXED, metaLen);
     int crcAt = Format.VOLUME_FIXED + metaLen + Format.VOLUME_SEAL;
-    Format.putInt(t, crcAt, Format.crc(t, 0, crcAt));
+    ByteBuilder.putLe32(t, crcAt, Format.crc(t, 0, crcAt));
     String name = "meta-" + seed + "-" + field;
 
     RecordArchives.check(RangeSources.memory(name, t)); // checksums all hold: only the key can tell
@@ -169,14 +171,14 @@ class AuthenticatedHeadersTest {
   void volumeHeaderDowngradedToFormat1IsDetected(long seed) throws Exception {
     List<Bookmark> marks = new ArrayList<>();
     byte[] t = build(seed, marks);
-    int metaLen = Format.getInt(t, 12);
+    int metaLen = ByteCursor.getLe32(t, 12);
     int grown = metaLen + Format.VOLUME_SEAL;
     for (int i = Format.VOLUME_FIXED + metaLen; i < Format.VOLUME_FIXED + grown; i++) {
       t[i] = ' '; // JSON whitespace where the seal was, so pages stay where they are
     }
-    Format.putShort(t, 8, Format.VERSION_1);
-    Format.putInt(t, 12, grown);
-    Format.putInt(t, Format.VOLUME_FIXED + grown, Format.crc(t, 0, Format.VOLUME_FIXED + grown));
+    ByteBuilder.putLe16(t, 8, Format.VERSION_1);
+    ByteBuilder.putLe32(t, 12, grown);
+    ByteBuilder.putLe32(t, Format.VOLUME_FIXED + grown, Format.crc(t, 0, Format.VOLUME_FIXED + grown));
     String name = "downgrade-" + seed;
     try (RecordReader rd = RecordArchives.open(RangeSources.memory(name, t), keyed())) {
       assertThatThrownBy(() -> TestArchives.readAll(rd)).isInstanceOf(BlockMovedException.class)
@@ -196,7 +198,7 @@ class AuthenticatedHeadersTest {
     int p = (int) (long) pages.get(new Random(seed).nextInt(pages.size()));
     t[p + 4] = Format.VERSION_1;
     int len = Format.PAGE_FIXED + (t[p + 7] & 0xFF) + (t[p + 40] & 0xFF);
-    Format.putInt(t, p + len, Format.crc(t, p, len));
+    ByteBuilder.putLe32(t, p + len, Format.crc(t, p, len));
     String name = "page-downgrade-" + seed;
     try (RecordReader rd = RecordArchives.open(RangeSources.memory(name, t), keyed())) {
       assertThatThrownBy(() -> rd.get(new Bookmark(p, 0), RecordTypes.utf8()))
@@ -208,12 +210,12 @@ class AuthenticatedHeadersTest {
   void newEncryptedArchivesAreFormat2AndPlaintextArchivesStayFormat1() throws Exception {
     List<Bookmark> marks = new ArrayList<>();
     byte[] enc = build(3, marks);
-    assertThat(Format.getShort(enc, 8)).isEqualTo(Format.VERSION_2);
+    assertThat(ByteCursor.getLe16(enc, 8)).isEqualTo(Format.VERSION_2);
     assertThat(enc[(int) marks.get(0).pageOffset() + 4]).isEqualTo((byte) Format.VERSION_2);
     Path plain = dir.resolve("plain.rec");
     List<Bookmark> pm = TestArchives.write(plain, TestArchives.options(CodecId.ZSTD, 300), List.of("a", "b"));
     byte[] pb = Files.readAllBytes(plain);
-    assertThat(Format.getShort(pb, 8)).isEqualTo(Format.VERSION_1);
+    assertThat(ByteCursor.getLe16(pb, 8)).isEqualTo(Format.VERSION_1);
     assertThat(pb[(int) pm.get(0).pageOffset() + 4]).isEqualTo((byte) Format.VERSION_1);
   }
 
@@ -227,7 +229,7 @@ class AuthenticatedHeadersTest {
         Files.copy(in, file);
       }
       byte[] before = Files.readAllBytes(file);
-      assertThat(Format.getShort(before, 8)).isEqualTo(Format.VERSION_1);
+      assertThat(ByteCursor.getLe16(before, 8)).isEqualTo(Format.VERSION_1);
       List<String> expected = new ArrayList<>(fixture.contains("none") ? FIXTURE_RECORDS.subList(0, 6)
           : FIXTURE_RECORDS);
       try (RecordReader r = RecordArchives.open(file, keyed())) {

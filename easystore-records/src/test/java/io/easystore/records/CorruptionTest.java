@@ -10,6 +10,8 @@ import io.easystore.codec.CodecId;
 import io.easystore.crypto.AuthenticationFailedException;
 import io.easystore.crypto.KeyProviders;
 import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.internal.bytes.ByteBuilder;
+import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +95,7 @@ class CorruptionTest {
         int appLen = b[page + 40] & 0xFF;
         int len = 41 + hostLen + appLen;
         if (seed % 4 == 3 && page + len + 4 <= b.length) {
-          Format.putInt(b, page + len, Format.crc(b, page, len));
+          ByteBuilder.putLe32(b, page + len, Format.crc(b, page, len));
         }
         return b;
       }
@@ -172,17 +174,17 @@ class CorruptionTest {
   void hugeLengthsAreRejectedBeforeAllocation() throws Exception {
     byte[] bad = originals.get("none").clone();
     int page = (int) (long) pageOffsets.get("none").get(0);
-    Format.putInt(bad, page + 32, Integer.MAX_VALUE);
-    Format.putInt(bad, page + 28, Integer.MAX_VALUE);
+    ByteBuilder.putLe32(bad, page + 32, Integer.MAX_VALUE);
+    ByteBuilder.putLe32(bad, page + 28, Integer.MAX_VALUE);
     int len = 41 + (bad[page + 7] & 0xFF) + (bad[page + 40] & 0xFF);
-    Format.putInt(bad, page + len, Format.crc(bad, page, len));
+    ByteBuilder.putLe32(bad, page + len, Format.crc(bad, page, len));
     try (RecordReader r = RecordArchives.open(RangeSources.memory("huge", bad), ReaderOptions.defaults())) {
       // A length above the reader's page size limit is a limit (the message says how to raise it).
       assertThatThrownBy(() -> TestArchives.readAll(r)).isInstanceOf(io.easystore.LimitExceededException.class)
           .hasMessageContaining("huge @ offset " + page).hasMessageContaining("withMaxPageSize");
     }
     byte[] meta = originals.get("none").clone();
-    Format.putInt(meta, 12, Integer.MAX_VALUE);
+    ByteBuilder.putLe32(meta, 12, Integer.MAX_VALUE);
     assertThatThrownBy(() -> RecordArchives.open(RangeSources.memory("m", meta), ReaderOptions.defaults()))
         .isInstanceOf(CorruptContainerException.class).hasMessageContaining("metadata length");
   }
@@ -190,18 +192,18 @@ class CorruptionTest {
   @Test
   void newerAndOlderVersionsGiveDistinctErrors() throws Exception {
     byte[] newer = originals.get("none").clone();
-    Format.putShort(newer, 8, Format.MAX_VERSION + 1);
+    ByteBuilder.putLe16(newer, 8, Format.MAX_VERSION + 1);
     assertThatThrownBy(() -> RecordArchives.open(RangeSources.memory("v", newer), ReaderOptions.defaults()))
         .isInstanceOf(UnsupportedVersionException.TooNew.class);
     byte[] older = originals.get("none").clone();
-    Format.putShort(older, 8, 0);
+    ByteBuilder.putLe16(older, 8, 0);
     assertThatThrownBy(() -> RecordArchives.open(RangeSources.memory("v", older), ReaderOptions.defaults()))
         .isInstanceOf(UnsupportedVersionException.TooOld.class);
     byte[] page = originals.get("none").clone();
     int p = (int) (long) pageOffsets.get("none").get(1);
     page[p + 4] = (byte) (Format.MAX_VERSION + 1);
     int len = 41 + (page[p + 7] & 0xFF) + (page[p + 40] & 0xFF);
-    Format.putInt(page, p + len, Format.crc(page, p, len));
+    ByteBuilder.putLe32(page, p + len, Format.crc(page, p, len));
     try (RecordReader r = RecordArchives.open(RangeSources.memory("v", page),
         ReaderOptions.defaults().withSkipCorruptPages(true))) {
       assertThatThrownBy(() -> TestArchives.readAll(r)).isInstanceOf(UnsupportedVersionException.TooNew.class)
@@ -214,10 +216,10 @@ class CorruptionTest {
     byte[] bad = originals.get("sealed").clone();
     int p = (int) (long) pageOffsets.get("sealed").get(2);
     int len = 41 + (bad[p + 7] & 0xFF) + (bad[p + 40] & 0xFF);
-    int stored = Format.getInt(bad, p + 32);
+    int stored = ByteCursor.getLe32(bad, p + 32);
     bad[p + len + 4 + 20] ^= 1;
-    Format.putInt(bad, p + 36, Format.crc(bad, p + len + 4, stored));
-    Format.putInt(bad, p + len, Format.crc(bad, p, len));
+    ByteBuilder.putLe32(bad, p + 36, Format.crc(bad, p + len + 4, stored));
+    ByteBuilder.putLe32(bad, p + len, Format.crc(bad, p, len));
     try (RecordReader r = RecordArchives.open(RangeSources.memory("s", bad), keyed())) {
       // Checksums intact but the tag fails: indistinguishable from a page sealed elsewhere.
       assertThatThrownBy(() -> TestArchives.readAll(r)).isInstanceOf(AuthenticationFailedException.class)

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easystore.CorruptContainerException;
 import io.easystore.UnsupportedVersionException;
 import io.easystore.codec.CodecId;
+import io.easystore.internal.bytes.ByteBuilder;
+import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,13 +61,13 @@ class RecordFramedRegionsTest {
   @Test
   void tooNewRecordArchiveIsNotCorruption() {
     byte[] newer = archive.clone();
-    Format.putShort(newer, 8, Format.MAX_VERSION + 1);
+    ByteBuilder.putLe16(newer, 8, Format.MAX_VERSION + 1);
     assertThatThrownBy(() -> open(newer)).isInstanceOf(UnsupportedVersionException.TooNew.class)
         .isNotInstanceOf(CorruptContainerException.class)
         .hasMessage("v @ offset 8: Unsupported record archive version " + (Format.MAX_VERSION + 1)
             + ": newer than this library reads (newest supported: " + Format.MAX_VERSION + "); upgrade EasyStore");
     byte[] older = archive.clone();
-    Format.putShort(older, 8, Format.VERSION_1 - 1);
+    ByteBuilder.putLe16(older, 8, Format.VERSION_1 - 1);
     assertThatThrownBy(() -> open(older)).isInstanceOf(UnsupportedVersionException.TooOld.class)
         .isNotInstanceOf(CorruptContainerException.class);
   }
@@ -78,7 +80,7 @@ class RecordFramedRegionsTest {
     assertThatThrownBy(() -> open(magic)).isInstanceOf(CorruptContainerException.class)
         .hasMessage("v @ offset 0: not a record archive (bad magic)");
     VolumeHeader h = VolumeHeader.read(RangeSources.memory("v", archive));
-    int crcAt = Format.VOLUME_FIXED + (int) (Format.getInt(archive, 12) & 0xFFFFFFFFL)
+    int crcAt = Format.VOLUME_FIXED + (int) (ByteCursor.getLe32(archive, 12) & 0xFFFFFFFFL)
         + (h.version() == Format.VERSION_2 ? Format.VOLUME_SEAL : 0);
     byte[] crc = archive.clone();
     crc[crcAt] ^= 1;
@@ -93,7 +95,7 @@ class RecordFramedRegionsTest {
       byte[] b = archive.clone();
       b[p + 4] = (byte) v;
       int len = Format.PAGE_FIXED + (b[p + 7] & 0xFF) + (b[p + 40] & 0xFF);
-      Format.putInt(b, p + len, Format.crc(b, p, len));
+      ByteBuilder.putLe32(b, p + len, Format.crc(b, p, len));
       byte[] head = java.util.Arrays.copyOfRange(b, p, b.length);
       assertThatThrownBy(() -> PageHeader.parse("v", head, head.length, p, b.length, ReaderOptions.defaults()))
           .isInstanceOf(v < Format.VERSION_1 ? UnsupportedVersionException.TooOld.class
@@ -115,13 +117,13 @@ class RecordFramedRegionsTest {
     int footerAt = index.length - IndexFormat.FOOTER;
     for (int at : new int[] {8, footerAt + 8}) {
       byte[] newer = index.clone();
-      Format.putShort(newer, at, IndexFormat.VERSION + 1);
+      ByteBuilder.putLe16(newer, at, IndexFormat.VERSION + 1);
       assertThatThrownBy(() -> openIndex(newer)).as("version at %d", at)
           .isInstanceOf(UnsupportedVersionException.TooNew.class)
           .isNotInstanceOf(CorruptContainerException.class)
           .hasMessageStartingWith("v @ offset " + at + ": Unsupported record key index version");
       byte[] older = index.clone();
-      Format.putShort(older, at, IndexFormat.VERSION - 1);
+      ByteBuilder.putLe16(older, at, IndexFormat.VERSION - 1);
       assertThatThrownBy(() -> openIndex(older)).as("version at %d", at)
           .isInstanceOf(UnsupportedVersionException.TooOld.class);
     }

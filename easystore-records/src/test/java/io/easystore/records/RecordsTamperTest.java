@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easystore.codec.CodecId;
 import io.easystore.crypto.KeyProviders;
 import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.internal.bytes.ByteCursor;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,7 +93,7 @@ class RecordsTamperTest {
   void nonZeroPaddingIsCorrupt(boolean encrypted) throws Exception {
     Built b = build(CodecId.ZSTD, encrypted);
     long first = b.records.get(0).bookmark().pageOffset();
-    int metaLen = Format.getInt(b.bytes, 12);
+    int metaLen = ByteCursor.getLe32(b.bytes, 12);
     int volumeEnd = 20 + metaLen + (encrypted ? Format.VOLUME_SEAL : 0);
     if (volumeEnd < first) {
       byte[] t = b.bytes.clone();
@@ -104,7 +105,7 @@ class RecordsTamperTest {
     for (long page : b.records.stream().map(e -> e.bookmark().pageOffset()).distinct().toList()) {
       int p = (int) page;
       int end = p + Format.PAGE_HEADER_MIN + (b.bytes[p + 7] & 0xFF) + (b.bytes[p + 40] & 0xFF)
-          + Format.getInt(b.bytes, p + 32);
+          + ByteCursor.getLe32(b.bytes, p + 32);
       if (end % Format.ALIGN == 0 || end >= b.bytes.length) {
         continue;
       }

@@ -9,6 +9,7 @@ import io.easystore.crypto.BlockMovedException;
 import io.easystore.crypto.BlockTruncatedException;
 import io.easystore.crypto.KeyProviders;
 import io.easystore.crypto.KeyUnavailableException;
+import io.easystore.internal.bytes.ByteBuilder;
 import io.easystore.io.RangeSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,9 +126,9 @@ class SealedPageErrorsTest {
     // A stored length too short for nonce and tag, with the header checksum fixed.
     byte[] s = archive.clone();
     int p = page(1);
-    Format.putInt(s, p + 32, 20);
+    ByteBuilder.putLe32(s, p + 32, 20);
     int len = 41 + (s[p + 7] & 0xFF) + (s[p + 40] & 0xFF);
-    Format.putInt(s, p + len, Format.crc(s, p, len));
+    ByteBuilder.putLe32(s, p + len, Format.crc(s, p, len));
     try (RecordReader r = RecordArchives.open(RangeSources.memory("short.rec", s), KEYED)) {
       assertThatThrownBy(() -> r.get(new Bookmark(p, 0), RecordTypes.utf8()))
           .isInstanceOf(BlockTruncatedException.class).hasMessageStartingWith("short.rec @ offset " + p);

@@ -71,8 +71,7 @@ public final class ByteBuilder {
 
   public ByteBuilder le64(long v) {
     ensure(8);
-    putLe32(buf, size, (int) v);
-    putLe32(buf, size + 4, (int) (v >>> 32));
+    putLe64(buf, size, v);
     size += 8;
     return this;
   }
@@ -110,10 +109,25 @@ public final class ByteBuilder {
   }
 
   public static void putLe32(byte[] b, int p, int v) {
-    b[p] = (byte) v;
-    b[p + 1] = (byte) (v >>> 8);
-    b[p + 2] = (byte) (v >>> 16);
-    b[p + 3] = (byte) (v >>> 24);
+    ByteCursor.LE32.set(b, p, v);
+  }
+
+  public static void putLe16(byte[] b, int p, int v) {
+    ByteCursor.LE16.set(b, p, (short) v);
+  }
+
+  public static void putLe64(byte[] b, int p, long v) {
+    ByteCursor.LE64.set(b, p, v);
+  }
+
+  /** Writes the varint of {@code v} at {@code b[p]}; returns the position after it. */
+  public static int putVarLong(byte[] b, int p, long v) {
+    while ((v & ~0x7fL) != 0) {
+      b[p++] = (byte) ((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    b[p++] = (byte) v;
+    return p;
   }
 
   /** Bytes a varint of {@code v} takes. */
