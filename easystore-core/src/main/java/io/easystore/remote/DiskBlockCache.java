@@ -20,6 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.zip.CRC32C;
 
 /**
@@ -44,7 +46,12 @@ final class DiskBlockCache implements BlockCache {
   private final Path dir;
   private final long maxBytes;
   private final AtomicLong bytes = new AtomicLong();
-  private final Object evictLock = new Object();
+  /**
+   * Puts and discards (shared) against eviction (exclusive): eviction resets the byte count from a
+   * scan of the directory, so no file may be published or deleted between that scan and the reset,
+   * or its bytes would be lost from the count and the bound would drift upwards.
+   */
+  private final ReadWriteLock accounting = new ReentrantReadWriteLock();
 
   DiskBlockCache(Path dir, long maxBytes) throws IOException {
     if (maxBytes <= 0) {
@@ -130,10 +137,17 @@ final class DiskBlockCache implements BlockCache {
       // only be a CRC miss, but one rule is what a fault-injecting test can check, and a file
       // system without atomic rename then fails loudly instead of quietly getting a weaker promise.
       Files.write(temp, out.array());
-      long replaced = sizeOrZero(file);
-      io.easystore.internal.io.AtomicFiles.publish(temp, file);
-      io.easystore.internal.io.TempFiles.forget(temp);
-      if (bytes.addAndGet(total - replaced) > maxBytes) {
+      long now;
+      accounting.readLock().lock();
+      try {
+        long replaced = sizeOrZero(file);
+        io.easystore.internal.io.AtomicFiles.publish(temp, file);
+        io.easystore.internal.io.TempFiles.forget(temp);
+        now = bytes.addAndGet(total - replaced);
+      } finally {
+        accounting.readLock().unlock();
+      }
+      if (now > maxBytes) {
         evict();
       }
     } finally {
@@ -150,14 +164,23 @@ final class DiskBlockCache implements BlockCache {
   }
 
   private void discard(Path file, long size) throws IOException {
-    if (Files.deleteIfExists(file)) {
-      bytes.addAndGet(-size);
+    accounting.readLock().lock();
+    try {
+      if (Files.deleteIfExists(file)) {
+        bytes.addAndGet(-size);
+      }
+    } finally {
+      accounting.readLock().unlock();
     }
   }
 
   /** Deletes the least recently used files until the cache is at 90% of its bound. */
   private void evict() throws IOException {
-    synchronized (evictLock) {
+    accounting.writeLock().lock();
+    try {
+      if (bytes.get() <= maxBytes) {
+        return; // another thread evicted meanwhile
+      }
       List<CacheFile> files = scan();
       long total = files.stream().mapToLong(CacheFile::size).sum();
       files.sort(Comparator.comparing(CacheFile::modified));
@@ -171,6 +194,8 @@ final class DiskBlockCache implements BlockCache {
         }
       }
       bytes.set(total);
+    } finally {
+      accounting.writeLock().unlock();
     }
   }
 
