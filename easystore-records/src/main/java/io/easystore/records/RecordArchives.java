@@ -78,7 +78,7 @@ public final class RecordArchives {
    * {@link CorruptPageException}: appending after it would bury it.
    */
   public static RecordWriter openForAppend(Path path, WriterOptions opts) throws IOException {
-    return openForAppend(PageOutput.file(path), path.toString(), opts);
+    return openForAppend(new PageOutput.FileOutput(path), path.toString(), opts);
   }
 
   /**
