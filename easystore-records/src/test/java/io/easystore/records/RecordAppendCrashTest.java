@@ -211,4 +211,41 @@ class RecordAppendCrashTest {
     loc.assertNoOpenHandles();
     assertThat(onDisk()).startsWith("one");
   }
+
+  /** The record an append buffered before its page write failed is stored once: the append does not fail. */
+  @Test
+  void failedPageWriteInAppendNeitherLosesNorRepeatsTheRecord() throws IOException {
+    MockLocation loc = MockLocation.of(dir, 1);
+    List<String> appended = new ArrayList<>();
+    try (RecordWriter w = RecordArchives.create(loc, NAME, WriterOptions.defaults().withPageSize(256))) {
+      // A record that fills the page makes append write it: that write fails.
+      loc.failAt(Op.WRITE, 0);
+      String big = "y".repeat(300);
+      try {
+        w.append(big);
+      } catch (IOException e) {
+        // A caller told the append failed retries it.
+        w.append(big);
+      }
+      appended.add(big);
+      w.sync();
+    }
+    loc.assertNoOpenHandles();
+    assertThat(onDisk()).isEqualTo(appended);
+  }
+
+  /** Under syncOnFlush, a flush after a page whose sync failed syncs before it acknowledges. */
+  @Test
+  void failedSyncOnFlushIsRetriedByTheNextFlush() throws IOException {
+    MockLocation loc = MockLocation.of(dir, 1);
+    try (RecordWriter w = RecordArchives.create(loc, NAME, WriterOptions.defaults().withSyncOnFlush(true))) {
+      w.append("one");
+      loc.failAt(Op.SYNC, 0);
+      assertThatThrownBy(w::flush).isInstanceOf(IOException.class).hasMessageContaining("injected");
+      long syncs = loc.ops(Op.SYNC);
+      w.flush();
+      assertThat(loc.ops(Op.SYNC)).as("the acknowledging flush synced the written page").isEqualTo(syncs + 1);
+    }
+    loc.assertNoOpenHandles();
+  }
 }
