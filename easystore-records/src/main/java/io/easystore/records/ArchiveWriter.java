@@ -32,6 +32,8 @@ final class ArchiveWriter implements RecordWriter {
   /** An I/O error of a timer-written page, thrown by the next call (the records stay buffered). */
   private IOException timerFailure;
   private boolean closed;
+  /** A page was written under syncOnFlush but its sync failed: the next flush syncs first. */
+  private boolean syncOwed;
 
   /** {@code version}: the archive's format version (its volume header's), which new pages carry. */
   ArchiveWriter(PageOutput out, ArchiveMetadata meta, int version, WriterOptions opts, PageSealer sealer) {
@@ -85,11 +87,12 @@ final class ArchiveWriter implements RecordWriter {
     if (len + Format.TERMINATOR >= opts.pageSize || due()) {
       try {
         writePage();
-      } catch (InterruptedIOException e) {
-        // The record is buffered: failing the append now would make a retry store it twice. The
-        // page stays buffered for the next call (which refuses before buffering while the
-        // interrupt status, still set, lasts).
-        assert Thread.currentThread().isInterrupted() : e;
+      } catch (IOException e) {
+        // The record is buffered (or written, if only the sync failed): failing the append now
+        // would make a retry store it twice. The page (or the owed sync) stays pending for the next
+        // call that writes, which retries it and reports the error if it lasts. An interrupted
+        // caller's next call refuses before buffering while the interrupt status, still set, lasts.
+        assert !(e instanceof InterruptedIOException) || Thread.currentThread().isInterrupted() : e;
       }
     }
     return b;
@@ -142,6 +145,10 @@ final class ArchiveWriter implements RecordWriter {
 
   private void writePage() throws IOException {
     if (count == 0) {
+      if (syncOwed) {
+        out.sync();
+        syncOwed = false;
+      }
       return;
     }
     buf[len] = 0;
@@ -161,7 +168,10 @@ final class ArchiveWriter implements RecordWriter {
       buf = new byte[Math.min(opts.pageSize + 64, 1 << 16)];
     }
     if (opts.syncOnFlush) {
+      // Owed until it succeeds: a flush after a failed one must not acknowledge the page unsynced.
+      syncOwed = true;
       out.sync();
+      syncOwed = false;
     }
   }
 

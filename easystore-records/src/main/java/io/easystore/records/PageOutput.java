@@ -1,6 +1,8 @@
 package io.easystore.records;
 
 import io.easystore.io.ContainerSink;
+import io.easystore.io.Location;
+import io.easystore.io.UpdatableFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,8 +33,33 @@ interface PageOutput extends Closeable {
     return new SinkOutput(sink);
   }
 
+  /** An archive file appended in place: its bytes so far can be read, and a torn tail cut. */
+  interface InPlace extends PageOutput {
+    /** The file as it is now; closing the view leaves the output open. */
+    io.easystore.io.RangeSource view() throws IOException;
+
+    /** Cuts the file to {@code size} (torn tail removal), durably, and continues there. */
+    void truncate(long size) throws IOException;
+  }
+
+  /**
+   * An archive file {@code name} of a {@link Location}, appended in place through its
+   * {@link UpdatableFile} under the location's writer lock: the seam that lets tests run the
+   * append path against fault-injecting storage.
+   */
+  static InPlace updatable(Location location, String name) throws IOException {
+    Closeable lock = location.lockWriter(name)
+        .orElseThrow(() -> new IOException(location.name() + " (" + name + "): another writer has this archive open"));
+    try {
+      return new UpdatableOutput(location.openForUpdate(name), lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
   /** The archive is the write-ahead log: pages become durable in place, one write per page. */
-  final class FileOutput implements PageOutput {
+  final class FileOutput implements InPlace {
     private final Path path;
     private final FileChannel ch;
     private final FileLock lock;
@@ -69,8 +96,13 @@ interface PageOutput extends Closeable {
       return ch;
     }
 
-    /** Cuts the file to {@code size} (torn tail removal) and continues there. */
-    void truncate(long size) throws IOException {
+    @Override
+    public io.easystore.io.RangeSource view() throws IOException {
+      return ChannelThread.source(name(), ch);
+    }
+
+    @Override
+    public void truncate(long size) throws IOException {
       ChannelThread.call(name(), () -> {
         ch.truncate(size);
         ch.force(true);
@@ -137,6 +169,75 @@ interface PageOutput extends Closeable {
             Thread.currentThread().interrupt();
           }
         }
+      }
+    }
+  }
+
+  /** {@link #updatable}: the same write discipline as {@link FileOutput}, through a Location. */
+  final class UpdatableOutput implements InPlace {
+    private final UpdatableFile f;
+    private final Closeable lock;
+    private long position;
+
+    UpdatableOutput(UpdatableFile f, Closeable lock) throws IOException {
+      this.f = f;
+      this.lock = lock;
+      this.position = f.size();
+    }
+
+    @Override
+    public String name() {
+      return f.name();
+    }
+
+    @Override
+    public long position() {
+      return position;
+    }
+
+    @Override
+    public io.easystore.io.RangeSource view() throws IOException {
+      return f.view(f.size());
+    }
+
+    @Override
+    public void truncate(long size) throws IOException {
+      f.truncate(size);
+      f.force(true);
+      position = size;
+    }
+
+    @Override
+    public void write(byte[] b) throws IOException {
+      ByteBuffer buf = ByteBuffer.wrap(b);
+      long at = position;
+      try {
+        while (buf.hasRemaining()) {
+          at += f.write(buf, at);
+        }
+      } catch (IOException e) {
+        // As FileOutput: no half page for a retried write to land behind.
+        try {
+          f.truncate(position);
+        } catch (IOException t) {
+          e.addSuppressed(t);
+        }
+        throw e;
+      }
+      position = at;
+    }
+
+    @Override
+    public void sync() throws IOException {
+      f.force(false);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        f.close();
+      } finally {
+        lock.close();
       }
     }
   }

@@ -4,6 +4,7 @@ import io.easystore.crypto.KeyUnavailableException;
 import io.easystore.crypto.MissingKeyException;
 import io.easystore.internal.crypto.PageSealer;
 import io.easystore.io.ContainerSink;
+import io.easystore.io.Location;
 import io.easystore.io.RangeSource;
 import io.easystore.io.RangeSources;
 import java.io.IOException;
@@ -77,10 +78,42 @@ public final class RecordArchives {
    * {@link CorruptPageException}: appending after it would bury it.
    */
   public static RecordWriter openForAppend(Path path, WriterOptions opts) throws IOException {
-    PageOutput.FileOutput out = (PageOutput.FileOutput) PageOutput.file(path);
+    return openForAppend(new PageOutput.FileOutput(path), path.toString(), opts);
+  }
+
+  /**
+   * {@link #openForAppend(Path, WriterOptions)} for archive {@code name} of {@code location}: the
+   * seam through which tests run the append path against fault-injecting storage.
+   */
+  static RecordWriter openForAppend(Location location, String name, WriterOptions opts) throws IOException {
+    return openForAppend(PageOutput.updatable(location, name), location.name() + " (" + name + ")", opts);
+  }
+
+  /**
+   * {@link #create(Path, WriterOptions)} for archive {@code name} of {@code location}: the header is
+   * published through a sink (never replacing a file), then pages are appended in place.
+   */
+  static RecordWriter create(Location location, String name, WriterOptions opts) throws IOException {
+    try (RangeSource existing = location.open(name)) {
+      throw new FileAlreadyExistsException(existing.name() + ": archive already exists (use openForAppend)");
+    } catch (java.nio.file.NoSuchFileException e) {
+      // The usual case: nothing there yet.
+    }
+    PageSealer sealer = sealer(opts);
+    ArchiveMetadata meta = metadata(opts, sealer);
+    byte[] header = VolumeHeader.encode(meta, sealer);
+    try (ContainerSink sink = location.create(name)) {
+      sink.write(header, 0, header.length);
+      sink.publish();
+    }
+    return new ArchiveWriter(PageOutput.updatable(location, name), meta, version(sealer), opts, sealer);
+  }
+
+  private static RecordWriter openForAppend(PageOutput.InPlace out, String what, WriterOptions opts)
+      throws IOException {
     try {
       VolumeHeader vh;
-      try (RangeSource src = ChannelThread.source(out.name(), out.channel())) {
+      try (RangeSource src = out.view()) {
         vh = VolumeHeader.read(src);
         PageWalker.Verification v = walker(src, vh).verify(vh.firstPageOffset());
         if (v.tornBytes() > 0) {
@@ -96,11 +129,11 @@ public final class RecordArchives {
       if (meta.encrypted()) {
         if (opts.keys == null) {
           throw new MissingKeyException(meta.keyId(),
-              path + " is encrypted with key '" + meta.keyId() + "'; supply it to append");
+              what + " is encrypted with key '" + meta.keyId() + "'; supply it to append");
         }
         sealer = PageSealer.create(meta.keyId(), opts.keys);
-        sealer.verifyKeyCheck(Base64.getDecoder().decode(meta.keyCheck()), path.toString(), "archive");
-        vh.authenticate(sealer, path.toString());
+        sealer.verifyKeyCheck(Base64.getDecoder().decode(meta.keyCheck()), what, "archive");
+        vh.authenticate(sealer, what);
       }
       // A format 1 archive stays format 1: its header cannot be sealed in place (rekey rewrites it).
       return new ArchiveWriter(out, meta, vh.version(), opts, sealer);
