@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -102,15 +103,14 @@ class ElsReplaceFaultTest {
     }
   }
 
-  /** Runs the script with a fault at {@code failAt}; returns the metadata operations counted. */
-  private long run(Path real, long seed, List<Op> script, FaultFileSystem.Mode mode, long failAt,
+  /** Runs the script with {@code fs}'s fault; returns the metadata operations counted. */
+  private static long runOn(Path real, long seed, List<Op> script, FaultFileSystem fs,
       Map<String, Set<String>> expected) throws IOException {
     ElsStore s0 = ElsStore.open(real, ElsOptions.defaults());
     for (Op op : initial(seed)) {
       apply(s0, op);
       expected.put(id(op.bucket(), op.key()), new HashSet<>(Set.of(show(op.value()))));
     }
-    FaultFileSystem fs = new FaultFileSystem(FileSystems.getDefault(), mode, failAt);
     ElsStore s;
     try {
       s = ElsStore.open(fs.wrap(real), ElsOptions.defaults());
@@ -166,15 +166,41 @@ class ElsReplaceFaultTest {
   @MethodSource("cases")
   void acknowledgedWritesSurviveAFaultAtEveryOperationOfAReplaceScript(long seed, FaultFileSystem.Mode mode)
       throws IOException {
-    List<Op> script = script(seed);
-    long total = run(Files.createDirectory(tmp.resolve("dry")), seed, script, mode, Long.MAX_VALUE,
+    faultAtEveryOperation(seed, script(seed), mode);
+  }
+
+  /** Replace then delete: the delete's marker removal must not overtake the replace's cleanup. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(FaultFileSystem.Mode.class)
+  void deletedValueNeverComesBackAsAnOlderValueWhenUnsyncedChangesAreReordered(FaultFileSystem.Mode mode)
+      throws IOException {
+    Random rnd = new Random(99);
+    byte[] small = new byte[300];
+    byte[] big = new byte[2500];
+    rnd.nextBytes(small);
+    rnd.nextBytes(big);
+    List<String> b = List.of("b");
+    List<Op> script = List.of(new Op(b, "k0", new byte[0]), new Op(b, "k0", small), new Op(b, "k0", null),
+        new Op(b, "k1", big), new Op(b, "k1", null), new Op(b, "k1", small));
+    faultAtEveryOperation(5, script, mode);
+  }
+
+  private void faultAtEveryOperation(long seed, List<Op> script, FaultFileSystem.Mode mode) throws IOException {
+    Path dry = Files.createDirectory(tmp.resolve("dry"));
+    long total = runOn(dry, seed, script, new FaultFileSystem(FileSystems.getDefault(), mode, Long.MAX_VALUE),
         new LinkedHashMap<>());
     assertThat(total).as("the script does metadata operations").isGreaterThan(script.size());
+    long undone = 0;
     for (long n = 1; n <= total; n++) {
       Path real = Files.createDirectory(tmp.resolve("run" + n));
       Map<String, Set<String>> expected = new LinkedHashMap<>();
-      run(real, seed, script, mode, n, expected);
+      FaultFileSystem fs = new FaultFileSystem(FileSystems.getDefault(), mode, n);
+      runOn(real, seed, script, fs, expected);
+      undone += fs.undone();
       verify(real, expected, "seed " + seed + " " + mode + " fault at op " + n + "/" + total);
+    }
+    if (mode == FaultFileSystem.Mode.CRASH_LOSING_UNSYNCED || mode == FaultFileSystem.Mode.CRASH_KEEPING_LAST_UNSYNCED) {
+      assertThat(undone).as("some crash lost unsynced changes").isPositive();
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -22,10 +23,14 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.spi.FileSystemProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A test-only {@link FileSystem} that delegates to the real (default) one and counts metadata
@@ -34,23 +39,39 @@ import java.util.Set;
  * (1-based) it either throws an {@link IOException} once ({@link Mode#ERROR}) or "crashes"
  * ({@link Mode#CRASH}): that operation and every later one, reads included, fail.
  *
- * <p>Crash model: operations that completed before the crash stay on disk, the in-flight one is
- * lost (it never reaches the delegate). Since ELS keeps its data in names, this is the state a
- * crash leaves when every completed directory update survived. Not modelled: the loss of completed
- * but unsynced directory entries (a real power cut may also drop those unless a directory fsync
- * ordered them), nor torn or reordered operations.
+ * <p>Crash models: in {@code CRASH}, operations that completed before the crash stay on disk and
+ * the in-flight one is lost (it never reaches the delegate). Since ELS keeps its data in names,
+ * this is the state a crash leaves when every completed directory update survived. In
+ * {@code CRASH_LOSING_UNSYNCED} every completed change since the last force of its parent
+ * directory is undone as well (ELS forces a directory by opening it as a channel and forcing at
+ * once, so the open counts as the force); {@code CRASH_KEEPING_LAST_UNSYNCED} keeps the newest of
+ * those, a reordering. Not modelled: other subsets of the unsynced changes surviving, and torn
+ * operations.
  *
  * <p>Paths handed out wrap delegate paths; {@link #unwrap} gives the real path back so the tree can
  * be reopened with the normal API. Not thread-safe: one writer per instance.
  */
 final class FaultFileSystem extends FileSystem {
-  enum Mode { ERROR, CRASH }
+  /**
+   * {@code ERROR}: the operation throws once, later ones work. {@code CRASH}: it and all later ones
+   * fail, completed ones stay. {@code CRASH_LOSING_UNSYNCED}: as {@code CRASH}, and in addition
+   * every completed directory change not yet made durable by forcing that directory is undone
+   * (newest first). {@code CRASH_KEEPING_LAST_UNSYNCED}: as that, but the newest unsynced change
+   * survives, as when a file system writes unsynced directory entries out of order.
+   */
+  enum Mode { ERROR, CRASH, CRASH_LOSING_UNSYNCED, CRASH_KEEPING_LAST_UNSYNCED }
+
+  /** A completed directory change not yet forced: what to undo if the crash loses it. */
+  private record Change(String what, Path real) {}
+
+  private final List<Change> unsynced = new ArrayList<>();
 
   private final FileSystem real;
   private final FaultProvider provider = new FaultProvider();
   private final Mode mode;
   private final long failAt;
   private long count;
+  private long undone;
   private boolean crashed;
 
   FaultFileSystem(FileSystem real, Mode mode, long failAt) {
@@ -62,6 +83,11 @@ final class FaultFileSystem extends FileSystem {
   /** Metadata operations attempted so far (the failing one included). */
   long count() {
     return count;
+  }
+
+  /** Completed changes a {@code CRASH_LOSING_UNSYNCED} crash undid. */
+  long undone() {
+    return undone;
   }
 
   boolean crashed() {
@@ -80,16 +106,65 @@ final class FaultFileSystem extends FileSystem {
     readable();
     count++;
     if (count == failAt) {
-      if (mode == Mode.CRASH) {
+      if (mode != Mode.ERROR) {
         crashed = true;
+        if (mode == Mode.CRASH_KEEPING_LAST_UNSYNCED && !unsynced.isEmpty()) {
+          unsynced.remove(unsynced.size() - 1);
+        }
+        if (mode != Mode.CRASH) {
+          loseUnsynced();
+        }
       }
       throw new IOException("injected " + mode + " at operation " + count + " (" + what + " " + p + ")");
     }
   }
 
+  private void done(String what, Path real) {
+    unsynced.add(new Change(what, real.toAbsolutePath()));
+  }
+
+  private void forced(Path realDir) {
+    Path d = realDir.toAbsolutePath();
+    unsynced.removeIf(c -> d.equals(c.real().getParent()));
+  }
+
+  /** ELS files are empty (data lives in names), so a lost delete is undone by an empty file. */
+  private void loseUnsynced() throws IOException {
+    for (int i = unsynced.size() - 1; i >= 0; i--) {
+      Change c = unsynced.get(i);
+      if (!Files.isDirectory(c.real().getParent())) {
+        continue; // its directory is gone durably, and the entry with it
+      }
+      switch (c.what()) {
+        case "file" -> Files.deleteIfExists(c.real());
+        case "mkdir" -> {
+          if (!Files.exists(c.real())) {
+            continue;
+          }
+          try (Stream<Path> all = Files.walk(c.real())) {
+            for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(q);
+            }
+          }
+        }
+        case "unlink" -> Files.createFile(c.real());
+        case "rmdir" -> Files.createDirectory(c.real());
+        default -> throw new IllegalStateException(c.what());
+      }
+      undone++;
+    }
+    unsynced.clear();
+  }
+
   private void readable() throws IOException {
     if (crashed) {
       throw new IOException("crashed");
+    }
+  }
+
+  private void unsupportedWhenLosing() {
+    if (mode == Mode.CRASH_LOSING_UNSYNCED || mode == Mode.CRASH_KEEPING_LAST_UNSYNCED) {
+      throw new UnsupportedOperationException("not journaled: ELS does not use it");
     }
   }
 
@@ -162,9 +237,14 @@ final class FaultFileSystem extends FileSystem {
       if (o.contains(StandardOpenOption.WRITE) || o.contains(StandardOpenOption.CREATE)
           || o.contains(StandardOpenOption.CREATE_NEW)) {
         op("create/write", p);
-      } else {
-        readable();
+        boolean existed = Files.exists(r(p));
+        SeekableByteChannel ch = rp().newByteChannel(r(p), o, a);
+        if (!existed) {
+          done("file", r(p));
+        }
+        return ch;
       }
+      readable();
       return rp().newByteChannel(r(p), o, a);
     }
 
@@ -172,7 +252,10 @@ final class FaultFileSystem extends FileSystem {
     public FileChannel newFileChannel(Path p, Set<? extends OpenOption> o, FileAttribute<?>... a)
         throws IOException {
       op("open for force", p);
-      return rp().newFileChannel(r(p), o, a);
+      FileChannel ch = rp().newFileChannel(r(p), o, a);
+      // ELS opens a channel only to force a directory, right away: count the force as done here.
+      forced(r(p));
+      return ch;
     }
 
     @Override
@@ -201,23 +284,31 @@ final class FaultFileSystem extends FileSystem {
     public void createDirectory(Path dir, FileAttribute<?>... a) throws IOException {
       op("mkdir", dir);
       rp().createDirectory(r(dir), a);
+      done("mkdir", r(dir));
     }
 
     @Override
     public void delete(Path p) throws IOException {
       op("delete", p);
+      boolean dir = Files.isDirectory(r(p));
+      if (!dir && Files.exists(r(p)) && Files.size(r(p)) != 0) {
+        throw new IllegalStateException("ELS files are empty: " + p);
+      }
       rp().delete(r(p));
+      done(dir ? "rmdir" : "unlink", r(p));
     }
 
     @Override
     public void copy(Path s, Path t, CopyOption... o) throws IOException {
       op("copy", t);
+      unsupportedWhenLosing();
       rp().copy(r(s), r(t), o);
     }
 
     @Override
     public void move(Path s, Path t, CopyOption... o) throws IOException {
       op("move", t);
+      unsupportedWhenLosing();
       rp().move(r(s), r(t), o);
     }
 
@@ -266,6 +357,7 @@ final class FaultFileSystem extends FileSystem {
     @Override
     public void setAttribute(Path p, String attr, Object v, LinkOption... o) throws IOException {
       op("setattr", p);
+      unsupportedWhenLosing();
       rp().setAttribute(r(p), attr, v, o);
     }
   }
