@@ -295,8 +295,21 @@ final class RecordDir {
     return any;
   }
 
-  /** Makes the record invisible (all markers, oldest first); chunks and children stay. */
+  /**
+   * Makes the record invisible (all markers, oldest first); chunks and children stay. Unsynced
+   * directory changes may reach the disk in any order, so the removals an earlier write left
+   * unsynced are forced first (else an older generation could outlive the newer one's marker), and
+   * each generation's segment-0 marker, which alone commits it, goes with a force before the
+   * other markers (else a crash could leave a generation committed but lacking a segment).
+   */
   void uncommit(Path dir, Listing l) throws IOException {
+    sync(dir);
+    for (Listing.Generation g : l.generations.values()) {
+      Listing.Segment s0 = g.segments.get(0);
+      if (s0 != null && s0.marker != null && Files.deleteIfExists(dir.resolve(s0.marker.name()))) {
+        sync(dir);
+      }
+    }
     for (Listing.Generation g : l.generations.values()) {
       for (Listing.Segment s : g.segments.values()) {
         if (s.marker != null) {
