@@ -56,10 +56,6 @@ public final class RemoteOptions implements io.easystore.io.LocationOptions {
   }
 
   /**
-   * Connect in 10 s, 60 s per attempt, {@link RetryPolicy#defaults()}, a 64 KiB tail with the
-   * opening request, 8 MiB per request, no cache (64 KiB blocks when one is set).
-   */
-  /**
    * {@code options} itself when it is a {@code RemoteOptions}, else the defaults with its
    * properties: what a remote provider reads from the options it is handed.
    */
@@ -68,6 +64,10 @@ public final class RemoteOptions implements io.easystore.io.LocationOptions {
     return options instanceof RemoteOptions r ? r : defaults().withProperties(options.properties());
   }
 
+  /**
+   * Connect in 10 s, 60 s per attempt, {@link RetryPolicy#defaults()}, a 64 KiB tail with the
+   * opening request, 8 MiB per request, no cache (64 KiB blocks when one is set).
+   */
   public static RemoteOptions defaults() {
     return DEFAULTS;
   }
